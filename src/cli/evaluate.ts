@@ -1,0 +1,93 @@
+import { ANSWER_THRESHOLD, UNASKED_THRESHOLD, type Matcher } from '../match/index';
+
+export interface EvalCase {
+  text: string;
+  /** Article id, or "none" when the bot must stay silent. */
+  label: string;
+  source?: string;
+}
+
+export interface EvalCaseResult {
+  label: string;
+  /** What the bot answers when mentioned: the best article at or above ANSWER_THRESHOLD, else null. */
+  predicted: string | null;
+  /** Whether the bot would speak up unasked in a watched channel. */
+  unasked: string | null;
+  confidence: number;
+  ranked: string[];
+  micros: number;
+}
+
+export interface EvalSummary {
+  cases: number;
+  positives: number;
+  negatives: number;
+  /** Share of positive cases whose answer (on mention) is the labelled article. */
+  top1: number;
+  /** Share of positive cases whose labelled article is among the first three ranked. */
+  top3: number;
+  /** Share of "none" cases that get an article on mention. */
+  falseAlarmMention: number;
+  /** Share of "none" cases on which the bot would speak unasked in a watched channel. */
+  falseAlarmUnasked: number;
+  /** Share of positive cases answered unasked with a wrong article. */
+  wrongUnasked: number;
+  latencyMicros: { p50: number; p99: number; max: number };
+}
+
+export function parseEvalLines(text: string): EvalCase[] {
+  const cases: EvalCase[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new Error(`line ${i + 1}: not valid JSON`);
+    }
+    const c = parsed as Partial<EvalCase>;
+    if (typeof c.text !== 'string' || typeof c.label !== 'string') throw new Error(`line ${i + 1}: needs "text" and "label" strings`);
+    cases.push({ text: c.text, label: c.label, source: typeof c.source === 'string' ? c.source : undefined });
+  });
+  return cases;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export function evaluate(matcher: Matcher, cases: EvalCase[]): { cases: EvalCaseResult[]; summary: EvalSummary } {
+  const results = cases.map((c): EvalCaseResult => {
+    const t0 = process.hrtime.bigint();
+    const r = matcher.match(c.text);
+    const micros = Number(process.hrtime.bigint() - t0) / 1000;
+    const best = r.matches[0];
+    return {
+      label: c.label,
+      predicted: best && best.confidence >= ANSWER_THRESHOLD ? best.articleId : null,
+      unasked: best && best.confidence >= UNASKED_THRESHOLD ? best.articleId : null,
+      confidence: best?.confidence ?? 0,
+      ranked: r.matches.map((m) => m.articleId),
+      micros: Math.round(micros),
+    };
+  });
+  const pos = results.filter((r) => r.label !== 'none');
+  const neg = results.filter((r) => r.label === 'none');
+  const share = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
+  const lat = results.map((r) => r.micros).sort((a, b) => a - b);
+  return {
+    cases: results,
+    summary: {
+      cases: results.length,
+      positives: pos.length,
+      negatives: neg.length,
+      top1: share(pos.filter((r) => r.predicted === r.label).length, pos.length),
+      top3: share(pos.filter((r) => r.ranked.slice(0, 3).includes(r.label)).length, pos.length),
+      falseAlarmMention: share(neg.filter((r) => r.predicted !== null).length, neg.length),
+      falseAlarmUnasked: share(neg.filter((r) => r.unasked !== null).length, neg.length),
+      wrongUnasked: share(pos.filter((r) => r.unasked !== null && r.unasked !== r.label).length, pos.length),
+      latencyMicros: { p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), max: lat[lat.length - 1] ?? 0 },
+    },
+  };
+}

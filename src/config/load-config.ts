@@ -1,0 +1,169 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { builtinKnowledgeDir, projectRoot } from '../paths';
+import { ConfigError } from './config-error';
+import { booleanFlag, commaList, httpUrl, optionalString } from './env-helpers';
+
+/**
+ * Every environment variable the assistant reads, in one schema. `.env.example` documents each;
+ * `npm start -- --check-config` validates without starting.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KNOWLEDGE_DIRS: commaList,
+  CONSOLE_ENABLED: optionalString,
+  PUBLIC_URL: httpUrl,
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: httpUrl,
+  SLACK_WATCH_CHANNELS: commaList,
+  SLACK_SUPPORT_CHANNEL: optionalString,
+
+  TEAMS_APP_ID: optionalString,
+  TEAMS_APP_PASSWORD: optionalString,
+  TEAMS_TENANT_ID: optionalString,
+  TEAMS_ALLOW_ANONYMOUS: booleanFlag(false),
+  TEAMS_SUPPORT_CONVERSATION: optionalString,
+
+  AWS_REGION: optionalString,
+  IDC_IDENTITY_STORE_ID: optionalString,
+  IDC_INSTANCE_ARN: optionalString,
+
+  DATABASE_URL: optionalString,
+  DATA_DIR: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+  watchChannels: string[];
+  supportChannel?: string;
+}
+
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  allowAnonymous: boolean;
+  supportConversation?: string;
+}
+
+export interface AwsConfig {
+  region: string;
+  identityStoreId: string;
+  instanceArn?: string;
+}
+
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  /** Built-in articles first, then operators' own directories. */
+  knowledgeDirs: string[];
+  console: { enabled: boolean };
+  publicUrl?: string;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+  aws?: AwsConfig;
+  store: StoreConfig;
+}
+
+/** Parses and checks the environment once, at the edge. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when other SLACK_ variables are set (the xoxb- token from "OAuth & Permissions")');
+    else if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    if (!e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set ("Basic Information" → "Signing Secret")');
+    if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp- (Socket Mode)');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        watchChannels: e.SLACK_WATCH_CHANNELS,
+        supportChannel: e.SLACK_SUPPORT_CHANNEL,
+      };
+    }
+  } else if (e.SLACK_WATCH_CHANNELS.length > 0 || e.SLACK_SUPPORT_CHANNEL) {
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_WATCH_CHANNELS or SLACK_SUPPORT_CHANNEL is set');
+  }
+
+  let teams: TeamsConfig | undefined;
+  if (e.TEAMS_APP_ID || e.TEAMS_APP_PASSWORD || e.TEAMS_TENANT_ID || e.TEAMS_ALLOW_ANONYMOUS) {
+    if (!e.TEAMS_ALLOW_ANONYMOUS) {
+      if (!e.TEAMS_APP_ID) problems.push('TEAMS_APP_ID: required for Teams (the Azure Bot app registration id), or set TEAMS_ALLOW_ANONYMOUS=true for local use');
+      if (!e.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (client secret of the app registration)');
+      if (!e.TEAMS_TENANT_ID) problems.push('TEAMS_TENANT_ID: required when TEAMS_APP_ID is set (the Entra tenant id)');
+    }
+    teams = {
+      appId: e.TEAMS_APP_ID,
+      appPassword: e.TEAMS_APP_PASSWORD,
+      tenantId: e.TEAMS_TENANT_ID,
+      allowAnonymous: e.TEAMS_ALLOW_ANONYMOUS,
+      supportConversation: e.TEAMS_SUPPORT_CONVERSATION,
+    };
+  }
+
+  let aws: AwsConfig | undefined;
+  if (e.IDC_IDENTITY_STORE_ID || e.IDC_INSTANCE_ARN) {
+    if (!e.AWS_REGION) problems.push('AWS_REGION: required when IDC_IDENTITY_STORE_ID or IDC_INSTANCE_ARN is set');
+    if (!e.IDC_IDENTITY_STORE_ID) problems.push('IDC_IDENTITY_STORE_ID: required for live checks (d-xxxxxxxxxx, shown in the IAM Identity Center settings)');
+    else if (!/^(d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.test(e.IDC_IDENTITY_STORE_ID)) {
+      problems.push('IDC_IDENTITY_STORE_ID: must look like d-1234567890 (ten hex digits)');
+    }
+    if (e.IDC_INSTANCE_ARN && !/^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/.test(e.IDC_INSTANCE_ARN)) {
+      problems.push('IDC_INSTANCE_ARN: must look like arn:aws:sso:::instance/ssoins-1234567890abcdef');
+    }
+    if (e.AWS_REGION && e.IDC_IDENTITY_STORE_ID) {
+      aws = { region: e.AWS_REGION, identityStoreId: e.IDC_IDENTITY_STORE_ID, instanceArn: e.IDC_INSTANCE_ARN };
+    }
+  }
+
+  let store: StoreConfig;
+  if (e.DATABASE_URL) {
+    if (!/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) problems.push('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    store = { kind: 'postgres', url: e.DATABASE_URL };
+  } else {
+    store = { kind: 'sqlite', file: resolve(e.DATA_DIR ?? resolve(projectRoot, 'data'), 'idc-assistant.sqlite') };
+  }
+
+  let consoleEnabled = !slack && !teams;
+  if (e.CONSOLE_ENABLED !== undefined) {
+    const v = e.CONSOLE_ENABLED.toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(v)) problems.push('CONSOLE_ENABLED: must be true or false');
+    consoleEnabled = v === 'true' || v === '1';
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    knowledgeDirs: [builtinKnowledgeDir, ...e.KNOWLEDGE_DIRS.map((d) => resolve(d))],
+    console: { enabled: consoleEnabled },
+    publicUrl: e.PUBLIC_URL,
+    slack,
+    teams,
+    aws,
+    store,
+  };
+}

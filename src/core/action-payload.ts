@@ -1,0 +1,35 @@
+/**
+ * Button payloads. Short keys because Slack allows 2,000 characters per button value:
+ * a = article id, h = message hash, c = check name, s = subject, e = escalation id.
+ */
+export interface ActionPayload {
+  a?: string;
+  h?: string;
+  c?: 'user' | 'trail' | 'assignments';
+  s?: string;
+  e?: string;
+}
+
+const MAX_VALUE_CHARS = 2_000;
+
+export function encodeAction(payload: ActionPayload): string {
+  const value = JSON.stringify(payload);
+  if (value.length > MAX_VALUE_CHARS) throw new Error(`action payload exceeds ${MAX_VALUE_CHARS} characters`);
+  return value;
+}
+
+/** Never throws: a tampered or foreign payload decodes to an empty object. */
+export function decodeAction(value: string | undefined): ActionPayload {
+  if (!value || value.length > MAX_VALUE_CHARS) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const out: ActionPayload = {};
+    const p = parsed as Record<string, unknown>;
+    for (const key of ['a', 'h', 's', 'e'] as const) if (typeof p[key] === 'string') out[key] = p[key] as string;
+    if (p.c === 'user' || p.c === 'trail' || p.c === 'assignments') out.c = p.c;
+    return out;
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,177 @@
+import type { Article } from '../knowledge/article';
+import { ANSWER_THRESHOLD, Matcher, UNASKED_THRESHOLD, type MatchResult } from '../match/index';
+import { decodeAction } from './action-payload';
+import type { LiveChecks, OfflineChecks } from './checks';
+import { composeAnswer, composeArticle, composeUnknown } from './compose-answer';
+import { composeHelp } from './compose-help';
+import { isExplicit, type Actor, type Conversation, type Input } from './input';
+import { messageHash } from './message-hash';
+import { notice } from './notice';
+import { looksLikeCommand, parseCommand, type Command } from './parse-command';
+import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports';
+import type { ActionId, Reply } from './reply';
+
+export interface AssistantDeps {
+  articles: readonly Article[];
+  clock?: Clock;
+  logger?: Logger;
+  feedback?: FeedbackStore;
+  /** AWS lookups; absent when AWS is not configured. */
+  live?: LiveChecks;
+  /** SAML / SCIM linters. */
+  offline?: OfflineChecks;
+}
+
+export interface ActionInput {
+  id: ActionId;
+  value: string;
+  actor: Actor;
+  conversation: Conversation;
+}
+
+/** What the assistant decided, with the match that led there (edges log it; metrics count it). */
+export interface Outcome {
+  reply: Reply | null;
+  match?: MatchResult;
+}
+
+/**
+ * The platform-free core: takes a neutral input, returns a neutral reply (or null to stay silent).
+ * Never throws for bad input: every failure becomes a reply a person can act on.
+ */
+export class Assistant {
+  readonly articles: ReadonlyMap<string, Article>;
+  readonly matcher: Matcher;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly feedback: FeedbackStore;
+
+  constructor(private readonly deps: AssistantDeps) {
+    this.articles = new Map(deps.articles.map((a) => [a.id, a]));
+    this.matcher = new Matcher(deps.articles);
+    this.clock = deps.clock ?? systemClock;
+    this.logger = deps.logger ?? silentLogger;
+    this.feedback = deps.feedback ?? new MemoryFeedbackStore();
+  }
+
+  async handle(input: Input): Promise<Reply | null> {
+    return (await this.decide(input)).reply;
+  }
+
+  async decide(input: Input): Promise<Outcome> {
+    const command = this.commandFor(input);
+    const prefix = input.actor.platform === 'slack' ? '/idc ' : '';
+    switch (command.name) {
+      case 'ask':
+        return this.ask(command.text, input);
+      case 'help':
+        return { reply: composeHelp(prefix) };
+      case 'unknown':
+        return { reply: composeHelp(prefix, command.problem) };
+      case 'kb':
+        return { reply: this.kb(command.articleId) };
+      case 'check':
+        return { reply: await this.check(command, input) };
+      case 'trail':
+        return { reply: await this.runLive('trail', command.subject) };
+      case 'escalate':
+      case 'escalations':
+        return {
+          reply: notice('Escalations are not set up yet', 'The escalation flow is not configured on this installation.'),
+        };
+    }
+  }
+
+  async act(action: ActionInput): Promise<Reply | null> {
+    const payload = decodeAction(action.value);
+    switch (action.id) {
+      case 'feedback.helpful':
+      case 'feedback.not_helpful': {
+        if (!payload.a || !payload.h) return notice('That button has expired', 'Ask again to get a fresh answer.');
+        const helpful = action.id === 'feedback.helpful';
+        await this.feedback.recordFeedback({ articleId: payload.a, messageHash: payload.h, helpful, actor: action.actor, at: this.clock.now() });
+        return notice(helpful ? 'Thanks, noted.' : 'Thanks, noted.', helpful ? 'Glad it helped.' : 'Sorry it missed. Use **Escalate** to hand this to the support team.');
+      }
+      case 'check.run':
+        if (!payload.c || !payload.s) return notice('That button has expired', 'Run the check as a command instead.');
+        return this.runLive(payload.c, payload.s);
+      case 'kb.show':
+        return this.kb(payload.a ?? '');
+      case 'escalate':
+      case 'escalation.claim':
+      case 'escalation.resolve':
+      case 'escalation.reopen':
+        return notice('Escalations are not set up yet', 'The escalation flow is not configured on this installation.');
+    }
+  }
+
+  private commandFor(input: Input): Command {
+    switch (input.trigger) {
+      case 'command':
+        return parseCommand(input.text, 'line');
+      case 'mention':
+      case 'dm':
+      case 'console':
+        return looksLikeCommand(input.text) ? parseCommand(input.text, 'message') : { name: 'ask', text: input.text };
+      case 'shortcut':
+      case 'watched':
+        return { name: 'ask', text: input.text };
+    }
+  }
+
+  private ask(text: string, input: Input): Outcome {
+    const started = process.hrtime.bigint();
+    const match = this.matcher.match(text);
+    const best = match.matches[0];
+    const threshold = isExplicit(input.trigger) ? ANSWER_THRESHOLD : UNASKED_THRESHOLD;
+    this.logger.debug(
+      { article: best?.articleId, confidence: best?.confidence, micros: Number(process.hrtime.bigint() - started) / 1000 },
+      'matched',
+    );
+    const hash = messageHash(text);
+    if (best && best.confidence >= threshold) {
+      return { reply: composeAnswer(this.articles.get(best.articleId)!, match, this.articles, hash), match };
+    }
+    return { reply: isExplicit(input.trigger) ? composeUnknown(match, this.articles, hash) : null, match };
+  }
+
+  private kb(id: string): Reply {
+    const article = this.articles.get(id);
+    if (article) return composeArticle(article);
+    const list = [...this.articles.values()].map((a) => `- \`${a.id}\`: ${a.title}`).join('\n');
+    return {
+      kind: 'help',
+      text: `${id ? `No article "${id}". ` : ''}Articles:\n${[...this.articles.keys()].join('\n')}`,
+      blocks: [
+        ...(id ? [{ type: 'text' as const, text: `There is no article "${id.slice(0, 80)}".` }] : []),
+        { type: 'heading', text: 'Knowledge base' },
+        { type: 'markdown', text: list },
+      ],
+      visibility: 'private',
+    };
+  }
+
+  private async check(command: Extract<Command, { name: 'check' }>, input: Input): Promise<Reply> {
+    if (command.kind === 'saml' || command.kind === 'scim') {
+      const text = command.subject || input.attachments?.[0]?.text || '';
+      if (!this.deps.offline) return notice('SAML and SCIM linting is not available yet', 'This installation has no offline checks.');
+      if (!text.trim()) {
+        return notice(`Nothing to check`, `Paste the ${command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload'} after \`check ${command.kind}\`, or attach it as a file.`);
+      }
+      void (command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text));
+      return notice('Not rendered yet', 'Lint reports are not rendered yet.');
+    }
+    return this.runLive(command.kind, command.subject);
+  }
+
+  private async runLive(check: 'user' | 'trail' | 'assignments', subject: string): Promise<Reply> {
+    if (!this.deps.live) {
+      return notice(
+        'Live checks are not configured',
+        'Set `AWS_REGION`, `IDC_IDENTITY_STORE_ID` and `IDC_INSTANCE_ARN` to enable them. The knowledge base answers still work.',
+      );
+    }
+    void subject;
+    return notice('Not rendered yet', `The ${check} check is not wired yet.`);
+  }
+}

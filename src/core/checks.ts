@@ -1,0 +1,58 @@
+/**
+ * Results of checks, live (AWS) and offline (SAML, SCIM), as the core sees them. The checks
+ * themselves live in `src/checks/` and are handed to the Assistant through these interfaces.
+ */
+
+export type FindingSeverity = 'error' | 'warning' | 'info' | 'ok';
+
+export interface CheckFinding {
+  /** Stable code, e.g. user-not-found, missing-name-fields, stale-assignment, check-unavailable. */
+  code: string;
+  /** Knowledge base article the finding points to. */
+  article?: string;
+  severity: FindingSeverity;
+  detail: string;
+}
+
+export interface CheckReport {
+  check: 'user' | 'trail' | 'assignments';
+  subject: string;
+  found: boolean;
+  findings: CheckFinding[];
+  /** Short lines of context (e.g. the story of the last sign-ins), plain text. */
+  lines?: string[];
+  /** Contains names, e-mails or other personal data: show only to allowed people, privately. */
+  personalData: boolean;
+}
+
+export interface LiveChecks {
+  checkUser(subject: string): Promise<CheckReport>;
+  trail(subject: string): Promise<CheckReport>;
+  checkAssignments(principal: string): Promise<CheckReport>;
+}
+
+export type RuleStatus = 'pass' | 'fail' | 'na';
+
+export interface LintRule {
+  id: string;
+  status: RuleStatus;
+  evidence: string;
+  article?: string;
+}
+
+export interface LintReport {
+  kind: 'saml' | 'scim';
+  verdict: 'pass' | 'fail' | 'error';
+  rules: LintRule[];
+  /** What the document says (issuer, NameID, …), plain text; never secrets in full. */
+  summary: Array<{ label: string; value: string }>;
+  /** For verdict "error": what is wrong with the input. */
+  error?: string;
+}
+
+export interface OfflineChecks {
+  /** Detects whether a message carries a SAML response / SCIM payload worth linting. */
+  detect(text: string): 'saml' | 'scim' | undefined;
+  lintSaml(text: string): LintReport;
+  lintScim(text: string): LintReport;
+}

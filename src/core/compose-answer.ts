@@ -1,0 +1,129 @@
+import type { Article } from '../knowledge/article';
+import type { Match, MatchResult } from '../match/matcher';
+import { CANDIDATE_THRESHOLD, MAX_MATCH_CHARS } from '../match/index';
+import type { Action, Block, Reply } from './reply';
+import { encodeAction } from './action-payload';
+
+/** Percent, for people: 0.873 → "87%". */
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+function describeEvidence(match: Match): string {
+  const e = match.evidence[0];
+  if (!e) return 'related words';
+  const what = e.text.length > 90 ? `${e.text.slice(0, 87)}…` : e.text;
+  switch (e.kind) {
+    case 'signature':
+      return `the error text “${what}”`;
+    case 'partial-signature':
+      return `part of the error text “${what}”`;
+    case 'event':
+      return `the CloudTrail event ${what}`;
+    case 'symptom':
+      return `a description like “${what}”`;
+  }
+}
+
+/** Buttons under an answer: feedback, the most useful check for what the message names, escalate. */
+function answerActions(article: Article, result: MatchResult, messageHash: string): Action[] {
+  const actions: Action[] = [
+    { id: 'feedback.helpful', label: 'Helpful', value: encodeAction({ a: article.id, h: messageHash }) },
+    { id: 'feedback.not_helpful', label: 'Not helpful', value: encodeAction({ a: article.id, h: messageHash }) },
+  ];
+  const who = result.entities.emails[0] ?? result.entities.userNames[0];
+  if (who && article.checks.includes('user')) {
+    actions.push({ id: 'check.run', label: `Check user ${short(who)}`, value: encodeAction({ c: 'user', s: who }) });
+  } else if (who && article.checks.includes('assignments')) {
+    actions.push({ id: 'check.run', label: `Check assignments of ${short(who)}`, value: encodeAction({ c: 'assignments', s: who }) });
+  } else if (who && article.checks.includes('trail')) {
+    actions.push({ id: 'check.run', label: `Sign-in trail of ${short(who)}`, value: encodeAction({ c: 'trail', s: who }) });
+  }
+  actions.push({ id: 'escalate', label: 'Escalate', value: encodeAction({ a: article.id, h: messageHash }), style: 'danger' });
+  return actions;
+}
+
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+export function truncationNote(result: MatchResult): string | undefined {
+  if (!result.truncated) return undefined;
+  return `Your message has ${result.inputChars.toLocaleString('en-US')} characters; I read the first ${MAX_MATCH_CHARS.toLocaleString('en-US')}.`;
+}
+
+/** The answer for a recognised problem: title, one-line cause, numbered steps, why, and actions. */
+export function composeAnswer(
+  article: Article,
+  result: MatchResult,
+  articles: ReadonlyMap<string, Article>,
+  messageHash: string,
+): Reply {
+  const best = result.matches[0]!;
+  const blocks: Block[] = [
+    { type: 'heading', text: article.title },
+    { type: 'markdown', text: `**Likely cause:** ${article.summary}` },
+    { type: 'steps', items: article.steps },
+    { type: 'markdown', text: `**When to escalate:** ${article.escalate}` },
+  ];
+  const others = result.matches
+    .slice(1)
+    .filter((m) => m.confidence >= CANDIDATE_THRESHOLD && best.confidence - m.confidence < 0.25);
+  if (others.length > 0) {
+    const list = others.map((m) => `- ${articles.get(m.articleId)?.title ?? m.articleId} (\`${m.articleId}\`, ${percent(m.confidence)})`);
+    blocks.push({ type: 'markdown', text: `**Could also be:**\n${list.join('\n')}` });
+  }
+  const context = [`Matched ${describeEvidence(best)} · confidence ${percent(best.confidence)} · article \`${article.id}\``];
+  const note = truncationNote(result);
+  if (note) context.push(note);
+  blocks.push({ type: 'context', text: context.join('\n') });
+  blocks.push({ type: 'actions', actions: answerActions(article, result, messageHash) });
+  const text = [
+    article.title,
+    `Likely cause: ${article.summary}`,
+    ...article.steps.map((s, i) => `${i + 1}. ${s}`),
+  ].join('\n');
+  return { kind: 'answer', text, blocks, visibility: 'public', articleId: article.id };
+}
+
+/** Asked, but nothing is confident enough: say so, name the closest candidates, offer escalation. */
+export function composeUnknown(result: MatchResult, articles: ReadonlyMap<string, Article>, messageHash: string): Reply {
+  const reason =
+    result.silence === 'empty'
+      ? 'Your message is empty. Paste the error text, a CloudTrail event, or describe what the user sees.'
+      : result.silence === 'binary'
+        ? 'Your message looks like binary data, not text. Paste the error as text, or attach the file as a text file.'
+        : result.silence === 'unrelated-error'
+          ? 'This looks like an AWS error outside IAM Identity Center troubleshooting (for example an expired CLI session or an AssumeRole denial), so I have no article for it.'
+          : "I don't recognise this as one of the IAM Identity Center problems I know.";
+  const blocks: Block[] = [{ type: 'heading', text: "I don't recognise this" }, { type: 'markdown', text: reason }];
+  if (result.matches.length > 0) {
+    const list = result.matches
+      .slice(0, 3)
+      .map((m) => `- ${articles.get(m.articleId)?.title ?? m.articleId} (\`${m.articleId}\`, ${percent(m.confidence)})`);
+    blocks.push({ type: 'markdown', text: `**Closest articles:**\n${list.join('\n')}` });
+  }
+  blocks.push({ type: 'context', text: 'Try `help` for commands, `kb <article-id>` to read an article, or escalate to the support team.' });
+  const note = truncationNote(result);
+  if (note) blocks.push({ type: 'context', text: note });
+  blocks.push({ type: 'actions', actions: [{ id: 'escalate', label: 'Escalate', value: encodeAction({ h: messageHash }), style: 'danger' }] });
+  return { kind: 'unknown', text: `I don't recognise this. ${reason}`, blocks, visibility: 'public' };
+}
+
+/** The whole article, for `kb <id>`. */
+export function composeArticle(article: Article): Reply {
+  const blocks: Block[] = [
+    { type: 'heading', text: article.title },
+    { type: 'markdown', text: `**Cause**\n${article.cause}` },
+    { type: 'steps', items: article.steps },
+    { type: 'markdown', text: `**When to escalate:** ${article.escalate}` },
+    { type: 'context', text: `Article \`${article.id}\` · source section: ${article.section}` },
+  ];
+  return {
+    kind: 'answer',
+    text: [article.title, article.cause, ...article.steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'),
+    blocks,
+    visibility: 'public',
+    articleId: article.id,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Reply } from './reply';
+
+export interface CommandHelp {
+  usage: string;
+  summary: string;
+}
+
+/** Every command, as typed after `/idc` (Slack), after a mention, or on its own in Teams and the console. */
+export const COMMANDS: readonly CommandHelp[] = [
+  { usage: 'help', summary: 'this list' },
+  { usage: 'ask <error or question>', summary: 'find the documented problem and its fix' },
+  { usage: 'check user <name|email>', summary: 'look the user up in the Identity Store and CloudTrail (authorised people)' },
+  { usage: 'check assignments <user|group>', summary: 'find account assignments that point at deleted principals' },
+  { usage: 'check saml', summary: 'lint a SAML response pasted after the command or attached' },
+  { usage: 'check scim', summary: 'lint a SCIM user payload or PATCH body pasted after the command' },
+  { usage: 'trail <user>', summary: 'the story of the user’s recent sign-ins from CloudTrail' },
+  { usage: 'escalate [note]', summary: 'hand this thread to the support team with everything I know' },
+  { usage: 'escalations', summary: 'open escalations, oldest first' },
+  { usage: 'kb <article-id>', summary: 'show a knowledge base article (kb alone lists them)' },
+];
+
+export function composeHelp(prefix: string, problem?: string): Reply {
+  const lines = COMMANDS.map((c) => `- \`${prefix}${c.usage}\`: ${c.summary}`);
+  const intro = 'Paste an IAM Identity Center error, a CloudTrail event or a SAML response, or describe what users see, and I answer with the cause and the fix.';
+  return {
+    kind: 'help',
+    text: [problem ? `${problem}.` : '', intro, ...COMMANDS.map((c) => `${prefix}${c.usage}: ${c.summary}`)].filter(Boolean).join('\n'),
+    blocks: [
+      ...(problem ? [{ type: 'text' as const, text: `${problem}. Here is what I can do:` }] : []),
+      { type: 'heading', text: 'IAM Identity Center assistant' },
+      { type: 'markdown', text: intro },
+      { type: 'markdown', text: lines.join('\n') },
+    ],
+    visibility: 'private',
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Commands, as typed after `/idc`, after a mention ("@idc check user alice") or in Teams.
+ * Anything that does not start with a command word is a question (`ask`).
+ */
+export type Command =
+  | { name: 'help'; topic?: string }
+  | { name: 'ask'; text: string }
+  | { name: 'check'; kind: 'user' | 'assignments' | 'saml' | 'scim'; subject: string }
+  | { name: 'trail'; subject: string }
+  | { name: 'escalate'; note: string }
+  | { name: 'escalations' }
+  | { name: 'kb'; articleId: string }
+  | { name: 'unknown'; word: string; problem: string };
+
+const CHECK_KINDS = ['user', 'assignments', 'saml', 'scim'] as const;
+
+/**
+ * `line`: the text is a command line (`/idc …`, a Teams command): an unknown first word is an
+ * unknown command, unless the line is clearly a pasted error or question (four words or more).
+ * `message`: a chat message: anything that is not a command is a question.
+ */
+export function parseCommand(text: string, mode: 'line' | 'message' = 'message'): Command {
+  const trimmed = text.trim();
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const word = first.toLowerCase().replace(/^\//, '');
+  const tail = trimmed.slice(first.length).trim();
+  switch (word) {
+    case '':
+    case 'help':
+    case '?':
+      return { name: 'help', topic: rest[0]?.toLowerCase() };
+    case 'ask':
+      return tail ? { name: 'ask', text: tail } : { name: 'unknown', word, problem: 'ask needs the error or question after it' };
+    case 'check': {
+      const kind = rest[0]?.toLowerCase();
+      const subject = tail.slice(rest[0]?.length ?? 0).trim();
+      if (!kind || !(CHECK_KINDS as readonly string[]).includes(kind)) {
+        return { name: 'unknown', word: `check ${kind ?? ''}`.trim(), problem: `check needs one of: ${CHECK_KINDS.join(', ')}` };
+      }
+      if ((kind === 'user' || kind === 'assignments') && !subject) {
+        return { name: 'unknown', word: `check ${kind}`, problem: `check ${kind} needs a user name or e-mail` };
+      }
+      return { name: 'check', kind: kind as (typeof CHECK_KINDS)[number], subject };
+    }
+    case 'trail':
+      return tail ? { name: 'trail', subject: tail } : { name: 'unknown', word, problem: 'trail needs a user name or e-mail' };
+    case 'escalate':
+      return { name: 'escalate', note: tail };
+    case 'escalations':
+      return { name: 'escalations' };
+    case 'kb':
+      return tail ? { name: 'kb', articleId: tail.toLowerCase() } : { name: 'kb', articleId: '' };
+    default:
+      if (mode === 'line' && trimmed.split(/\s+/).length < 4) {
+        return { name: 'unknown', word: first, problem: `"${first.slice(0, 40)}" is not a command` };
+      }
+      return { name: 'ask', text: trimmed };
+  }
+}
+
+/** True when the text starts with a command word, so a mention like "@idc check user bob" runs it. */
+export function looksLikeCommand(text: string): boolean {
+  return /^\s*\/?(help|\?|ask|check|trail|escalate|escalations|kb)(\s|$)/i.test(text);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Names of the checks an article can offer. Offline checks need no AWS access. */
+export const CHECK_NAMES = ['user', 'trail', 'assignments', 'saml', 'scim'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+const nonEmpty = z.string().trim().min(1);
+
+/** CloudTrail events that point at an article, e.g. a failed ExternalIdPDirectoryLogin. */
+export const eventSignatureSchema = z
+  .object({
+    name: nonEmpty,
+    source: nonEmpty.optional(),
+    /** true: only a failed event (errorCode, FAILURE status) points here. */
+    failed: z.boolean().optional(),
+  })
+  .strict();
+
+export const frontMatterSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)'),
+    title: nonEmpty.max(150),
+    /** The heading of the source page section the facts come from. */
+    section: nonEmpty,
+    /** Exact strings people paste (error messages, log fragments). Matched case-insensitively. */
+    signatures: z.array(nonEmpty.min(6, 'a signature needs at least 6 characters')).default([]),
+    /** How people describe the problem in their own words. */
+    symptoms: z.array(nonEmpty).min(1, 'at least one symptom phrasing is needed'),
+    tags: z.array(nonEmpty).default([]),
+    checks: z.array(z.enum(CHECK_NAMES)).default([]),
+    events: z.array(eventSignatureSchema).default([]),
+  })
+  .strict();
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type EventSignature = z.infer<typeof eventSignatureSchema>;
+
+export interface Article extends FrontMatter {
+  /** First sentence of the Cause section: the one-line answer. */
+  summary: string;
+  /** Full Cause section, neutral Markdown. */
+  cause: string;
+  /** Numbered remediation steps, neutral Markdown each. */
+  steps: string[];
+  /** When to hand the case to the support team, neutral Markdown. */
+  escalate: string;
+  /** File the article was loaded from. */
+  file: string;
+}
