@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     throw err;
   }
   if (process.argv.includes('--check-config')) {
-    process.stdout.write(`Configuration is valid. Channels: ${app.channels.join(', ') || 'none'}.\n`);
+    process.stdout.write(
+      `Configuration is valid.\nChannels: ${app.channels.join(', ') || 'none'}\nChecks: ${app.checks.join('; ')}\nStore: ${config.store.kind}\n`,
+    );
+    await app.close(1_000);
     return;
   }
   const port = await app.listen();
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
     !config.teams && 'Teams is off (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to enable it)',
   ].filter(Boolean);
   logger.info(
-    { port, channels: app.channels, articles: app.assistant.articles.size },
+    { port, channels: app.channels, checks: app.checks, store: config.store.kind, articles: app.assistant.articles.size },
     `idc-assistant listening on port ${port}; active: ${app.channels.join(', ') || 'none'}` +
       (config.console.enabled ? `; console at http://localhost:${port}/` : '') +
       (hints.length ? `. ${hints.join('. ')}.` : ''),

@@ -8,6 +8,7 @@ import { isExplicit, type Actor, type Conversation, type Input } from './input';
 import { messageHash } from './message-hash';
 import { notice } from './notice';
 import { looksLikeCommand, parseCommand, type Command } from './parse-command';
+import { noMetrics, type Metrics } from './metrics';
 import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports';
 import type { ActionId, Reply } from './reply';
 
@@ -20,6 +21,7 @@ export interface AssistantDeps {
   live?: LiveChecks;
   /** SAML / SCIM linters. */
   offline?: OfflineChecks;
+  metrics?: Metrics;
 }
 
 export interface ActionInput {
@@ -45,6 +47,7 @@ export class Assistant {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly feedback: FeedbackStore;
+  private readonly metrics: Metrics;
 
   constructor(private readonly deps: AssistantDeps) {
     this.articles = new Map(deps.articles.map((a) => [a.id, a]));
@@ -52,6 +55,7 @@ export class Assistant {
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.feedback = deps.feedback ?? new MemoryFeedbackStore();
+    this.metrics = deps.metrics ?? noMetrics;
   }
 
   async handle(input: Input): Promise<Reply | null> {
@@ -129,8 +133,10 @@ export class Assistant {
       'matched',
     );
     const hash = messageHash(text);
-    if (best && best.confidence >= threshold) {
-      return { reply: composeAnswer(this.articles.get(best.articleId)!, match, this.articles, hash), match };
+    const answered = best && best.confidence >= threshold ? best : undefined;
+    this.metrics.answered(answered?.articleId ?? null, best?.confidence ?? 0, input.trigger);
+    if (answered) {
+      return { reply: composeAnswer(this.articles.get(answered.articleId)!, match, this.articles, hash), match };
     }
     return { reply: isExplicit(input.trigger) ? composeUnknown(match, this.articles, hash) : null, match };
   }

@@ -1,0 +1,35 @@
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config/load-config';
+import { silentLogger } from '../../src/core/ports';
+
+describe('app endpoints', () => {
+  let app: App;
+  let base: string;
+  beforeAll(async () => {
+    app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
+    base = `http://127.0.0.1:${await app.listen()}`;
+  });
+  afterAll(() => app.close());
+
+  it('reports readiness with the number of articles', async () => {
+    const res = await fetch(`${base}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ready', articles: app.assistant.articles.size });
+  });
+
+  it('exposes answers by article in Prometheus format', async () => {
+    await fetch(`${base}/console/ask`, { method: 'POST', body: JSON.stringify({ text: 'Request is unparsable, syntactically incorrect, or violates schema' }) });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/idc_answers_total\{article="scim-sync-user-fails",trigger="console"\} 1/);
+    expect(text).toMatch(/idc_match_confidence_bucket/);
+  });
+
+  it('waits for in-flight work before closing', async () => {
+    const other = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
+    await other.listen();
+    let finished = false;
+    other.inFlight.track(new Promise<void>((r) => setTimeout(() => ((finished = true), r()), 100)));
+    await other.close(2_000);
+    expect(finished).toBe(true);
+  });
+});
