@@ -1,0 +1,69 @@
+/**
+ * Fuzz run (fast-check) over everything that reads untrusted text: the matcher, the command
+ * parser and the checks' parsers. Each input must be handled without throwing and within
+ * MAX_MS_PER_INPUT. Prints the slowest input time per target; exits 1 on any failure.
+ */
+import fc from 'fast-check';
+import { parseCommand } from '../src/core/parse-command';
+import { loadKnowledge } from '../src/knowledge/load-knowledge';
+import { Matcher } from '../src/match/index';
+import { builtinKnowledgeDir } from '../src/paths';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+const MAX_MS_PER_INPUT = 50;
+
+const matcher = new Matcher(loadKnowledge([builtinKnowledgeDir]));
+
+/** Text shaped like what people paste: fragments of real errors, JSON, XML, mentions, junk. */
+const pasteLike = fc.oneof(
+  fc.string({ maxLength: 2000 }),
+  fc.string({ unit: 'binary', maxLength: 5000 }),
+  fc.uint8Array({ maxLength: 5000 }).map((b) => Buffer.from(b).toString('utf8')),
+  fc.json({ maxDepth: 6 }),
+  fc
+    .array(
+      fc.constantFrom(
+        '"eventName": "ExternalIdPDirectoryLogin"',
+        '"errorCode": "InternalFailure"',
+        'AWSReservedSSO_',
+        '<@U123>',
+        '<!channel>',
+        '```',
+        'Request is unparsable',
+        '<saml2:Assertion>',
+        '{"Records": [',
+        '@@@@',
+        'a@b.',
+        '\\"',
+        'arn:aws:iam::123456789012:role/',
+      ),
+      { maxLength: 400 },
+    )
+    .map((xs) => xs.join(' ')),
+  fc.nat({ max: 60_000 }).map((n) => 'a@'.repeat(n)),
+);
+
+type Target = { name: string; run: (text: string) => unknown };
+const targets: Target[] = [
+  { name: 'matcher', run: (t) => matcher.match(t) },
+  { name: 'command parser', run: (t) => [parseCommand(t, 'line'), parseCommand(t, 'message')] },
+];
+
+let failed = false;
+for (const target of targets) {
+  let slowest = 0;
+  const result = fc.check(
+    fc.property(pasteLike, (text) => {
+      const t0 = performance.now();
+      target.run(text);
+      const ms = performance.now() - t0;
+      slowest = Math.max(slowest, ms);
+      return ms < MAX_MS_PER_INPUT;
+    }),
+    { numRuns: RUNS, seed: 42 },
+  );
+  const status = result.failed ? `FAILED: ${fc.defaultReportMessage(result).split('\n').slice(0, 3).join(' ')}` : 'ok';
+  console.log(`${target.name.padEnd(16)} runs ${RUNS}  slowest ${slowest.toFixed(2)} ms  ${status}`);
+  failed ||= result.failed;
+}
+process.exit(failed ? 1 : 0);
