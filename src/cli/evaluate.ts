@@ -33,7 +33,26 @@ export interface EvalSummary {
   /** Share of positive cases answered unasked with a wrong article. */
   wrongUnasked: number;
   latencyMicros: { p50: number; p99: number; max: number };
+  /** Reliability table: cases whose best match falls in each confidence bucket, and how often it was right. */
+  reliability: ReliabilityBucket[];
+  /** Expected calibration error: mean |accuracy − confidence| over buckets, weighted by cases (0 is perfect). */
+  calibrationError: number;
 }
+
+export interface ReliabilityBucket {
+  /** Confidence range [from, to). */
+  from: number;
+  to: number;
+  cases: number;
+  meanConfidence: number;
+  /** Share of these cases whose best match is the labelled article ("none" cases are never right). */
+  accuracy: number;
+}
+
+/** Bucket edges for the reliability table; the first starts at the candidate threshold. */
+const BUCKETS = [0.25, 0.45, 0.6, 0.7, 0.8, 0.9, 1.0001];
+/** Untimed passes before timing, so the numbers describe a warm server rather than JIT compilation. */
+const WARM_UP_PASSES = 2;
 
 export function parseEvalLines(text: string): EvalCase[] {
   const cases: EvalCase[] = [];
@@ -58,6 +77,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 export function evaluate(matcher: Matcher, cases: EvalCase[]): { cases: EvalCaseResult[]; summary: EvalSummary } {
+  for (let i = 0; i < WARM_UP_PASSES; i++) for (const c of cases) matcher.match(c.text);
   const results = cases.map((c): EvalCaseResult => {
     const t0 = process.hrtime.bigint();
     const r = matcher.match(c.text);
@@ -88,6 +108,29 @@ export function evaluate(matcher: Matcher, cases: EvalCase[]): { cases: EvalCase
       falseAlarmUnasked: share(neg.filter((r) => r.unasked !== null).length, neg.length),
       wrongUnasked: share(pos.filter((r) => r.unasked !== null && r.unasked !== r.label).length, pos.length),
       latencyMicros: { p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), max: lat[lat.length - 1] ?? 0 },
+      ...reliability(results),
     },
   };
+}
+
+function reliability(results: EvalCaseResult[]): Pick<EvalSummary, 'reliability' | 'calibrationError'> {
+  const buckets: ReliabilityBucket[] = [];
+  let weightedGap = 0;
+  let counted = 0;
+  for (let i = 0; i + 1 < BUCKETS.length; i++) {
+    const from = BUCKETS[i]!;
+    const to = BUCKETS[i + 1]!;
+    const inside = results.filter((r) => r.ranked.length > 0 && r.confidence >= from && r.confidence < to);
+    const right = inside.filter((r) => r.ranked[0] === r.label).length;
+    const meanConfidence = inside.length ? inside.reduce((s, r) => s + r.confidence, 0) / inside.length : 0;
+    const accuracy = inside.length ? right / inside.length : 0;
+    buckets.push({ from, to: Math.min(1, to), cases: inside.length, meanConfidence: round3(meanConfidence), accuracy: round3(accuracy) });
+    weightedGap += inside.length * Math.abs(accuracy - meanConfidence);
+    counted += inside.length;
+  }
+  return { reliability: buckets, calibrationError: round3(counted ? weightedGap / counted : 0) };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
