@@ -19,6 +19,10 @@ export interface Entities {
 // Every quantifier is bounded (RFC 5321 lengths for e-mail), so a 8,000-character run of "a" or
 // "a." costs linear time instead of the quadratic backtracking of an unbounded `+`.
 const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
+/** Characters around an "@" that can belong to one address (64 before, 253 after). */
+const EMAIL_WINDOW = [64, 253] as const;
+/** A message with more "@" than this is not a list of people; the first ones are enough. */
+const MAX_AT_SIGNS = 200;
 // Role names are at most 64 characters; the suffix after the permission set name is 16 hex digits.
 const ROLE = /\bAWSReservedSSO_[A-Za-z0-9+=,.@_-]{1,56}/g;
 const ARN = /\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:[A-Za-z0-9+=,.@_/:*-]{1,200}/g;
@@ -44,9 +48,26 @@ const IDPS: ReadonlyArray<[string, RegExp]> = [
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
+/** Runs the e-mail pattern only around each "@", so text without addresses costs one scan. */
+function findEmails(text: string): string[] {
+  const found = new Set<string>();
+  let end = 0;
+  let seen = 0;
+  for (let at = text.indexOf('@'); at >= 0 && found.size < 20 && seen++ < MAX_AT_SIGNS; at = text.indexOf('@', at + 1)) {
+    if (at < end) continue;
+    const start = Math.max(end, at - EMAIL_WINDOW[0]);
+    for (const m of text.slice(start, at + EMAIL_WINDOW[1]).matchAll(EMAIL)) {
+      found.add(m[0]);
+      end = start + m.index! + m[0].length;
+    }
+    end = Math.max(end, at + 1);
+  }
+  return [...found].slice(0, 20);
+}
+
 /** Extracts entities from the cleaned message text. Bounded work: the input is already capped. */
 export function extractEntities(text: string): Entities {
-  const emails = unique(text.match(EMAIL) ?? []).slice(0, 20);
+  const emails = findEmails(text);
   const roles = unique((text.match(ROLE) ?? []).map((r) => r.replace(/[.,'"]+$/, ''))).slice(0, 20);
   const arns = unique((text.match(ARN) ?? []).map((a) => a.replace(/[.,'"]+$/, ''))).slice(0, 20);
   const requestIds = unique([

@@ -1,4 +1,5 @@
 import type { Article } from '../knowledge/article';
+import { calibrate } from './calibrate';
 import { cleanInput } from './clean-input';
 import { matchEvents } from './event-matcher';
 import { extractEntities, type Entities } from './extract-entities';
@@ -85,7 +86,7 @@ export class Matcher {
     const inContext = mentionsIdentityCenter(normalized);
     const prose = entities.events.length > 0 ? normalizeText(proseOf(input.text, entities.events)) : normalized;
     for (const h of this.symptoms.match(this.queryTerms(prose), inContext)) {
-      add(h.article, h.score, { kind: 'symptom', text: h.phrase });
+      add(h.article, h.score, { kind: 'symptom', text: h.phrase ?? this.articles[h.article]!.title });
     }
 
     if (signatureHits.length === 0 && eventHits.length === 0 && findUnrelatedError(normalized)) {
@@ -97,7 +98,7 @@ export class Matcher {
       .map(([a, s]) => ({
         articleId: this.articles[a]!.id,
         title: this.articles[a]!.title,
-        confidence: round(s.score),
+        confidence: round(calibrate(s.score)),
         evidence: s.evidence,
       }))
       .filter((m) => m.confidence >= CANDIDATE_THRESHOLD)

@@ -10,10 +10,12 @@ const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-cases, straightens quotes and dashes, and folds white space. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
+  // NFKC folds full-width letters and ligatures; plain ASCII (most pastes) has nothing to fold.
+  return (NON_ASCII.test(text) ? text.normalize('NFKC') : text)
     .replace(QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')

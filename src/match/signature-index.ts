@@ -15,38 +15,50 @@ interface Signature {
   /** The signature's words joined by single spaces, padded: " cannot perform the operation ". */
   sequence: string;
   wordCount: number;
-  /** Word trigrams in order (one entry when the signature has fewer than three words). */
-  grams: string[];
+  /** Keys of the word trigrams in order (empty when the signature has fewer than three words). */
+  grams: number[];
   /** How many articles share this exact signature (e.g. "An unexpected error has occurred"). */
   sharedBy: number;
 }
 
 /** A whole signature in the message: as strong as evidence gets. */
 const EXACT_SCORE = 0.97;
-/** A signature that several articles list proves only that it is one of them. */
-const SHARED_SCORE = 0.6;
+/** A signature that several articles list proves only that it is one of them: a coin toss between two. */
+const SHARED_SCORE = 0.5;
 /** A run of this many words of a longer signature counts as a truncated paste of it. */
 const MIN_PARTIAL_WORDS = 5;
 
 /**
  * Exact error strings, matched on words so quoting, punctuation and line breaks do not matter
  * ("can't delete/modify" meets "can’t delete / modify"), plus truncated pastes found through a
- * word-trigram index: a query only touches the signatures its trigrams hit.
+ * word-trigram index. Signature words are interned as numbers, so a message word that no
+ * signature uses (most of a pasted JSON record) costs one map look-up and builds no strings.
  */
 export class SignatureIndex {
   private readonly signatures: Signature[] = [];
-  private readonly byGram = new Map<string, number[]>();
-  private readonly byFirstWord = new Map<string, number[]>();
+  private readonly wordIds = new Map<string, number>();
+  private readonly byGram = new Map<number, number[]>();
+  private readonly byFirstWord = new Map<number, number[]>();
   private readonly excludes: Array<{ article: number; text: string }> = [];
+  /** Radix for trigram keys; fixed once the index is built. */
+  private radix = 0;
 
   constructor(articles: readonly Article[]) {
+    const pending: Array<{ article: number; text: string; words: string[] }> = [];
     articles.forEach((article, a) => {
-      for (const text of article.signatures) this.add(a, text);
+      for (const text of article.signatures) {
+        const w = words(normalizeText(text));
+        if (w.length === 0) continue;
+        for (const x of w) if (!this.wordIds.has(x)) this.wordIds.set(x, this.wordIds.size);
+        pending.push({ article: a, text, words: w });
+      }
       for (const text of article.excludes) this.excludes.push({ article: a, text: normalizeText(text) });
     });
-    const counts = new Map<string, Set<number>>();
-    for (const s of this.signatures) counts.set(s.sequence, (counts.get(s.sequence) ?? new Set()).add(s.article));
-    for (const s of this.signatures) s.sharedBy = counts.get(s.sequence)!.size;
+    this.radix = this.wordIds.size + 1;
+    for (const p of pending) this.add(p.article, p.text, p.words);
+    const owners = new Map<string, Set<number>>();
+    for (const s of this.signatures) owners.set(s.sequence, (owners.get(s.sequence) ?? new Set()).add(s.article));
+    for (const s of this.signatures) s.sharedBy = owners.get(s.sequence)!.size;
   }
 
   /**
@@ -58,19 +70,23 @@ export class SignatureIndex {
   }
 
   match(messageWords: string[]): SignatureHit[] {
-    const sequence = ` ${messageWords.join(' ')} `;
-    // Only trigrams are built from the message (one string per word); signatures shorter than
-    // three words are found through their first word instead.
-    const trigrams = new Set<string>();
+    const ids = messageWords.map((w) => this.wordIds.get(w) ?? -1);
+    const trigrams = new Set<number>();
     const candidates = new Set<number>();
-    for (let i = 0; i < messageWords.length; i++) {
-      for (const s of this.byFirstWord.get(messageWords[i]!) ?? []) candidates.add(s);
-      if (i + 2 >= messageWords.length) continue;
-      const gram = `${messageWords[i]} ${messageWords[i + 1]} ${messageWords[i + 2]}`;
-      if (trigrams.has(gram)) continue;
-      trigrams.add(gram);
-      for (const s of this.byGram.get(gram) ?? []) candidates.add(s);
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i]!;
+      if (a < 0) continue;
+      for (const s of this.byFirstWord.get(a) ?? []) candidates.add(s);
+      const b = ids[i + 1] ?? -1;
+      const c = ids[i + 2] ?? -1;
+      if (b < 0 || c < 0) continue;
+      const key = this.gramKey(a, b, c);
+      if (trigrams.has(key)) continue;
+      trigrams.add(key);
+      for (const s of this.byGram.get(key) ?? []) candidates.add(s);
     }
+    if (candidates.size === 0) return [];
+    const sequence = ` ${messageWords.join(' ')} `;
     const best = new Map<number, SignatureHit>();
     for (const s of candidates) {
       const sig = this.signatures[s]!;
@@ -89,12 +105,17 @@ export class SignatureIndex {
     return [...best.values()];
   }
 
-  private add(article: number, text: string): void {
-    const w = words(normalizeText(text));
-    if (w.length === 0) return;
-    const grams = w.length < 3 ? [] : w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(' '));
+  /** Three word ids as one number: exact below 2^53 for up to ~200,000 distinct signature words. */
+  private gramKey(a: number, b: number, c: number): number {
+    return (a * this.radix + b) * this.radix + c;
+  }
+
+  private add(article: number, text: string, w: string[]): void {
+    const ids = w.map((x) => this.wordIds.get(x)!);
+    const grams = ids.length < 3 ? [] : ids.slice(0, -2).map((_, i) => this.gramKey(ids[i]!, ids[i + 1]!, ids[i + 2]!));
     const index = this.signatures.push({ article, text, sequence: ` ${w.join(' ')} `, wordCount: w.length, grams, sharedBy: 1 }) - 1;
-    const keys: Array<[Map<string, number[]>, string]> = w.length < 3 ? [[this.byFirstWord, w[0]!]] : [...new Set(grams)].map((g) => [this.byGram, g]);
+    // Short signatures are found through their first word, longer ones through any trigram.
+    const keys: Array<[Map<number, number[]>, number]> = ids.length < 3 ? [[this.byFirstWord, ids[0]!]] : [...new Set(grams)].map((g) => [this.byGram, g]);
     for (const [map, key] of keys) {
       const list = map.get(key);
       if (list) list.push(index);
@@ -103,7 +124,7 @@ export class SignatureIndex {
   }
 }
 
-function longestRun(grams: string[], present: Set<string>): number {
+function longestRun(grams: number[], present: Set<number>): number {
   let best = 0;
   let run = 0;
   for (const g of grams) {

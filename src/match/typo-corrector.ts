@@ -9,6 +9,8 @@ const MAX_FUSE_CALLS = 3;
 /** The fuse.js fallback only runs for longer words, where two typos still leave a clear match. */
 const MIN_FUSE_LENGTH = 8;
 const CACHE_LIMIT = 10_000;
+/** New words (not yet cached) looked up per message; a paste of thousands of distinct junk words stops here. */
+const MAX_LOOKUPS = 256;
 
 /**
  * Maps misspelt words onto the vocabulary of the knowledge base ("provisoning" → "provision…").
@@ -39,11 +41,13 @@ export class TypoCorrector {
   /** A session bounds the fuse.js fallback for one message. */
   session(): (word: string) => string | undefined {
     let fuseCalls = 0;
+    let lookups = 0;
     return (word) => {
       if (word.length < MIN_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH) return undefined;
       if (this.vocabulary.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
       const cached = this.cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
+      if (lookups++ >= MAX_LOOKUPS) return undefined;
       let found = this.byDeletion(word);
       if (found === undefined && word.length >= MIN_FUSE_LENGTH) {
         if (fuseCalls >= MAX_FUSE_CALLS) return undefined; // not cached: a later message may have budget left

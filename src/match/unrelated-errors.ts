@@ -35,6 +35,10 @@ export const UNRELATED_ERRORS: readonly RegExp[] = [
   /error acquiring the state lock|failed to lock s3 state|authorizationheadermalformed/,
 ];
 
+// One pass over the message instead of one per pattern.
+const ANY_UNRELATED = new RegExp(UNRELATED_ERRORS.map((re) => `(?:${re.source})`).join('|'));
+
+/** The first unrelated-error pattern found in normalized text, if any. */
 export function findUnrelatedError(text: string): RegExp | undefined {
-  return UNRELATED_ERRORS.find((re) => re.test(text));
+  return ANY_UNRELATED.test(text) ? UNRELATED_ERRORS.find((re) => re.test(text)) : undefined;
 }
