@@ -55,7 +55,8 @@ const BUCKETS = [0.25, 0.45, 0.6, 0.7, 0.8, 0.9, 1.0001];
 const WARM_UP_PASSES = 2;
 const TIMED_RUNS = 3;
 
-export function parseEvalLines(text: string): EvalCase[] {
+/** Reads JSONL evaluation cases; with `articleIds`, a label that is neither "none" nor an article is an error. */
+export function parseEvalLines(text: string, articleIds?: ReadonlySet<string>): EvalCase[] {
   const cases: EvalCase[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
@@ -67,6 +68,9 @@ export function parseEvalLines(text: string): EvalCase[] {
     }
     const c = parsed as Partial<EvalCase>;
     if (typeof c.text !== 'string' || typeof c.label !== 'string') throw new Error(`line ${i + 1}: needs "text" and "label" strings`);
+    if (articleIds && c.label !== 'none' && !articleIds.has(c.label)) {
+      throw new Error(`line ${i + 1}: label "${c.label.slice(0, 80)}" is neither "none" nor an article id (see kb list)`);
+    }
     cases.push({ text: c.text, label: c.label, source: typeof c.source === 'string' ? c.source : undefined });
   });
   return cases;

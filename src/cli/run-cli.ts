@@ -57,8 +57,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.err('eval needs a .jsonl file: npm run --silent cli -- eval test/fixtures/eval/messages.jsonl\n');
           return 2;
         }
-        const cases = parseEvalLines(io.readFile(rest[0]));
         const assistant = new Assistant({ articles: loadKnowledge(knowledgeDirs(io.env)) });
+        const cases = parseEvalLines(io.readFile(rest[0]), new Set(assistant.articles.keys()));
         const result = evaluate(assistant.matcher, cases);
         if (json) {
           io.out(`${JSON.stringify(result, null, 2)}\n`);

@@ -29,13 +29,16 @@ const ARN = /\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:[A-Za-z0-9+=,.@_/:*
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const REQUEST_ID_FIELD = /"?(?:requestID|requestId|request[ _-]id|x-amzn-requestid)"?\s*[:=]\s*"?([A-Za-z0-9-]{16,64})/gi;
 const USER_NAME_FIELD = /"(?:userName|UserName)"\s*:\s*"([^"]{1,128})"/g;
+/** In CloudTrail, sessionIssuer.userName is the role's name, not a person's. */
+const SESSION_ISSUER = /"sessionIssuer"\s*:\s*\{[^{}]{0,2000}\}/g;
 /** Values AWS and log tools put where a name would be. */
 const PLACEHOLDER = /^(?:HIDDEN_DUE_TO_SECURITY_REASONS|redacted|x+|\.\.\.|<.*>)$/i;
 
 const IDPS: ReadonlyArray<[string, RegExp]> = [
   ['Okta', /\bokta\b/i],
   ['Microsoft Entra ID', /\b(entra|azure ?ad|aad)\b/i],
-  ['Google Workspace', /\b(google workspace|g ?suite|google)\b/i],
+  // Not "Google" alone: Google Authenticator is an MFA app, not an identity provider.
+  ['Google Workspace', /\b(google workspace|g ?suite|google (?:idp|saml|directory|admin|groups?|sso))\b/i],
   ['OneLogin', /\bonelogin\b/i],
   ['JumpCloud', /\bjumpcloud\b/i],
   ['Ping Identity', /\bping ?(identity|federate|one)\b/i],
@@ -43,6 +46,7 @@ const IDPS: ReadonlyArray<[string, RegExp]> = [
   ['ADFS', /\bad ?fs\b/i],
   ['CyberArk', /\bcyberark\b/i],
   ['Auth0', /\bauth0\b/i],
+  ['authentik', /\bauthentik\b/i],
   ['ssosync', /\bssosync\b/i],
 ];
 
@@ -74,9 +78,10 @@ export function extractEntities(text: string): Entities {
     ...[...text.matchAll(REQUEST_ID_FIELD)].map((m) => m[1]!),
     ...(text.match(UUID) ?? []),
   ]).slice(0, 20);
-  const events = extractEvents(text);
+  const withoutIssuers = text.includes('"sessionIssuer"') ? text.replace(SESSION_ISSUER, '') : text;
+  const events = extractEvents(withoutIssuers);
   const userNames = unique([
-    ...[...text.matchAll(USER_NAME_FIELD)].map((m) => m[1]!),
+    ...[...withoutIssuers.matchAll(USER_NAME_FIELD)].map((m) => m[1]!),
     ...events.flatMap((e) => (e.userName ? [e.userName] : [])),
   ])
     .filter((n) => !PLACEHOLDER.test(n))

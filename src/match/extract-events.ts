@@ -31,8 +31,9 @@ const FIELDS = {
   userName: /"(?:userName|UserName)"\s*:\s*"([^"]{1,128})"/,
 } as const;
 const ENROLLMENT = /"DeviceEnrollmentRequired"\s*:\s*"?(true|false)"?/i;
-// "ExternalIdPDirectoryLogin": "Failure", "CredentialVerification":"Failure", also inside a JSON string (\"status\":\"FAILED\").
-const OUTCOME_FAILED = /\\?"[A-Za-z]{1,64}\\?"\s*:\s*\\?"(?:failure|failed)\\?"/i;
+// "ExternalIdPDirectoryLogin": "Failure", "CredentialVerification":"Failure", also inside a JSON string
+// (\"status\":\"FAILED\") or with the opening quote missing, as in an AWS documentation example.
+const OUTCOME_FAILED = /[A-Za-z]{1,64}\\?"\s*:\s*\\?"(?:failure|failed)\\?"/i;
 
 /**
  * CloudTrail records as people paste them: whole, wrapped in {"Records": [...]}, truncated, with

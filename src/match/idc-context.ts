@@ -5,7 +5,7 @@
  * Run on normalized (lower-case) text.
  */
 const CONTEXT =
-  /\b(?:aws|amazon|identity ?center|idc|sso|access portal|awsapps|permission sets?|awsreservedsso\w*|identitystore|ssosync|ad connector|start page)\b/;
+  /\b(?:aws|amazon|iam|identity ?center|idc|sso|access portal|awsapps|permission sets?|awsreservedsso\w*|identitystore\S*|ssosync|ad connector|start page|cloudtrail|externalidpdirectorylogin|management account|delegated admin\w*)\b/;
 
 export function mentionsIdentityCenter(normalized: string): boolean {
   return CONTEXT.test(normalized);

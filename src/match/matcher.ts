@@ -84,7 +84,8 @@ export class Matcher {
     const eventHits = matchEvents(this.articles, entities.events);
     for (const h of eventHits) add(h.article, h.score, { kind: 'event', text: h.event });
     const inContext = mentionsIdentityCenter(normalized);
-    const prose = entities.events.length > 0 ? normalizeText(proseOf(input.text, entities.events)) : normalized;
+    const text = proseOf(input.text, entities.events);
+    const prose = text === input.text ? normalized : normalizeText(text);
     for (const h of this.symptoms.match(this.queryTerms(prose), inContext)) {
       add(h.article, h.score, { kind: 'symptom', text: h.phrase ?? this.articles[h.article]!.title });
     }

@@ -16,7 +16,7 @@ export const UNRELATED_ERRORS: readonly RegExp[] = [
   /cached sso login is expired/,
   /\baws sso login\b/,
   /expiredtoken(exception)?/,
-  /invalid_?grant/,
+  /invalid[_ ]?grant/,
   // STS, IAM MFA and credential problems outside Identity Center.
   /not authorized to perform:? sts:assumerole/,
   /multifactorauthentication failed/,
