@@ -14,7 +14,7 @@ export const UNRELATED_ERRORS: readonly RegExp[] = [
   /the sso session .* (has expired|is invalid)/,
   /sso (access )?token has (either )?expired/,
   /cached sso login is expired/,
-  /\baws sso login\b/,
+  /\b(?:run|running|try|retry|please)\W+(?:the\W+)?aws sso login\b/,
   /expiredtoken(exception)?/,
   /invalid[_ ]?grant/,
   // STS, IAM MFA and credential problems outside Identity Center.
@@ -30,7 +30,7 @@ export const UNRELATED_ERRORS: readonly RegExp[] = [
   // Other services.
   /\bcognito\b/,
   /usernotconfirmedexception|invalidsmsrole\w*exception/,
-  /operation error s3:|nosuchbucket|bucketalready(owned|exists)|s3:(get|put|list|delete|create)\w*/,
+  /operation error s3:|not authorized to perform:? s3:|nosuchbucket|bucketalready(owned|exists)/,
   /when calling the \w+ operation: access denied/,
   /error acquiring the state lock|failed to lock s3 state|authorizationheadermalformed/,
 ];

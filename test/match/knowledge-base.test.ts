@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_NAMES } from '../../src/knowledge/article';
+import { parseArticle } from '../../src/knowledge/parse-article';
 import { projectRoot } from '../../src/paths';
 import { fixturesDir, shippedArticles } from '../helpers/builders';
 
@@ -69,5 +70,41 @@ describe('the shipped knowledge base', () => {
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
     expect(readme).toMatch(/excludes/);
     expect(readme).toMatch(/holdout\.jsonl/);
+  });
+});
+
+describe('the article format additions', () => {
+  const valid = `---
+id: my-article
+title: "A title"
+section: "A section"
+symptoms: ["users cannot sign in"]
+events:
+  - name: "*"
+    source: identitystore-scim.amazonaws.com
+    error: ConflictException
+excludes: ["AWSServiceRoleFor"]
+---
+## Cause
+Because.
+
+## Steps
+1. Do this.
+
+## When to escalate
+Later.
+`;
+
+  it('accepts events by errorCode with name "*" and excludes', () => {
+    const a = parseArticle('x.md', valid);
+    expect(a.events).toEqual([{ name: '*', source: 'identitystore-scim.amazonaws.com', error: 'ConflictException' }]);
+    expect(a.excludes).toEqual(['AWSServiceRoleFor']);
+  });
+
+  it.each([
+    ['an event "*" without a source', valid.replace('    source: identitystore-scim.amazonaws.com\n', ''), 'x.md: events.0.source: name "*" needs a source'],
+    ['an exclude phrase too short to be safe', valid.replace('["AWSServiceRoleFor"]', '["aws"]'), 'x.md: excludes.0: an exclude phrase needs at least 4 characters'],
+  ])('names file and field for %s', (_name, text, expected) => {
+    expect(() => parseArticle('x.md', text)).toThrow(expected);
   });
 });

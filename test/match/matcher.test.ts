@@ -130,3 +130,12 @@ describe('Matcher: evidence and confidence', () => {
     expect(m.match('staging gateway: GW-4711 upstream identity timeout').matches.map((x) => x.articleId)).not.toContain('my-gateway-timeout');
   });
 });
+
+describe('Matcher: silence on other AWS errors is narrow', () => {
+  it.each<[string, string, string]>([
+    ['mentions aws sso login in passing', 'aws sso login works but the access portal shows no accounts since bob was deleted and re-created in okta', 'stale-principal-after-recreate'],
+    ['mentions an S3 action of a permission set', 'the permission set grants s3:GetObject but the AWSReservedSSO_Data role in the account cannot be edited, terraform says protected role', 'protected-role-awsreservedsso'],
+  ])('still answers when a message %s', (_name, text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+});
