@@ -57,8 +57,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.err('eval needs a .jsonl file: npm run --silent cli -- eval test/fixtures/eval/messages.jsonl\n');
           return 2;
         }
-        const cases = parseEvalLines(io.readFile(rest[0]));
         const assistant = new Assistant({ articles: loadKnowledge(knowledgeDirs(io.env)) });
+        const cases = parseEvalLines(io.readFile(rest[0]), new Set(assistant.articles.keys()));
         const result = evaluate(assistant.matcher, cases);
         if (json) {
           io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -72,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `top-1: ${pct(s.top1)}  top-3: ${pct(s.top3)}`,
             `false alarms: ${pct(s.falseAlarmMention)} on mention, ${pct(s.falseAlarmUnasked)} unasked; wrong unasked answers: ${pct(s.wrongUnasked)}`,
             `latency: p50 ${s.latencyMicros.p50} µs, p99 ${s.latencyMicros.p99} µs, max ${s.latencyMicros.max} µs`,
+            `calibration (confidence → share right), error ${s.calibrationError}:`,
+            ...s.reliability.filter((b) => b.cases > 0).map((b) => `  ${b.from.toFixed(2)}–${b.to.toFixed(2)}: ${b.cases} cases, mean ${b.meanConfidence.toFixed(2)}, right ${pct(b.accuracy)}`),
           ].join('\n') + '\n',
         );
         return 0;

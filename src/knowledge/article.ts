@@ -9,12 +9,16 @@ const nonEmpty = z.string().trim().min(1);
 /** CloudTrail events that point at an article, e.g. a failed ExternalIdPDirectoryLogin. */
 export const eventSignatureSchema = z
   .object({
+    /** eventName, or "*" for any event from `source` (then `source` is required). */
     name: nonEmpty,
     source: nonEmpty.optional(),
     /** true: only a failed event (errorCode, FAILURE status) points here. */
     failed: z.boolean().optional(),
+    /** Only an event with this errorCode points here (e.g. ConflictException); implies failed. */
+    error: nonEmpty.optional(),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.name !== '*' || e.source !== undefined, { message: 'name "*" needs a source', path: ['source'] });
 
 export const frontMatterSchema = z
   .object({
@@ -26,6 +30,11 @@ export const frontMatterSchema = z
     signatures: z.array(nonEmpty.min(6, 'a signature needs at least 6 characters')).default([]),
     /** How people describe the problem in their own words. */
     symptoms: z.array(nonEmpty).min(1, 'at least one symptom phrasing is needed'),
+    /**
+     * Phrases that show the message is about something else even when a signature matched, e.g.
+     * "AWSServiceRoleFor" (service-linked roles give the same IAM error as AWSReservedSSO_ roles).
+     */
+    excludes: z.array(nonEmpty.min(4, 'an exclude phrase needs at least 4 characters')).default([]),
     tags: z.array(nonEmpty).default([]),
     checks: z.array(z.enum(CHECK_NAMES)).default([]),
     events: z.array(eventSignatureSchema).default([]),
