@@ -62,7 +62,7 @@ for (const target of targets) {
     }),
     { numRuns: RUNS, seed: 42 },
   );
-  const status = result.failed ? `FAILED: ${fc.defaultReportMessage(result).split('\n').slice(0, 3).join(' ')}` : 'ok';
+  const status = result.failed ? `FAILED: ${(fc.defaultReportMessage(result) ?? "").split('\n').slice(0, 3).join(' ')}` : 'ok';
   console.log(`${target.name.padEnd(16)} runs ${RUNS}  slowest ${slowest.toFixed(2)} ms  ${status}`);
   failed ||= result.failed;
 }
