@@ -24,7 +24,12 @@ export function decodeSamlInput(raw: string): DecodedSaml {
     return checkSize(text.slice(xmlAt, end + 1), 'XML');
   }
   const param = SAML_PARAM.exec(text);
-  if (param) return fromBase64(param[1]!.split('&')[0]!, 'base64 SAMLResponse parameter');
+  if (param) {
+    let value = param[1]!.split('&')[0]!;
+    // In a form-data view the next line is "RelayState: …": the capture stops at its colon.
+    if (/^[:=]/.test(text.slice(param.index + param[0].length))) value = value.replace(/\s+[A-Za-z][\w-]*$/, '');
+    return fromBase64(value, 'base64 SAMLResponse parameter');
+  }
   const trimmed = text.trim();
   if (/^[A-Za-z0-9+/=_\-%\s\\]+$/.test(trimmed) || mostlyBase64(trimmed)) return fromBase64(trimmed, 'base64');
   const run = longestRun(text);
@@ -54,7 +59,11 @@ function longestRun(text: string): string | undefined {
 
 function fromBase64(value: string, form: string): DecodedSaml {
   // Line-wrapped values, and values copied out of JSON or shell strings with literal "\n".
-  let b64 = value.replace(/\\[rn]/g, '').replace(/\s+/g, '');
+  let b64 = value
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/\\[rn]/g, '')
+    .replace(/\s+/g, '');
   if (/%[0-9A-Fa-f]{2}/.test(b64)) {
     try {
       b64 = decodeURIComponent(b64);
