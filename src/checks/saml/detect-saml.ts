@@ -11,6 +11,7 @@ const BASE64_XML_STARTS = /(?:^|[^A-Za-z0-9+/])(?:PD94bWwg|PHNhbWxwO|PHNhbWwycD|
 export function detectSaml(text: string): boolean {
   const t = unwrapChat(text);
   if (/urn:oasis:names:tc:SAML:2\.0:(?:protocol|assertion)/.test(t) && /<(?:[\w.-]+:)?(?:Response|Assertion|EncryptedAssertion|AttributeStatement)[\s>]/.test(t)) return true;
+  if (/<(?:[\w.-]+:)?Attribute\s[^>]*Name="https:\/\/aws\.amazon\.com\/SAML\/Attributes\//.test(t)) return true;
   if (/SAMLResponse["']?\s*[=:]\s*["']?[A-Za-z0-9+/%]{100,}/.test(t)) return true;
   return BASE64_XML_STARTS.test(t);
 }

@@ -25,9 +25,11 @@ function dedent(text: string): string {
   return common ? lines.map((l) => l.slice(common)).join('\n') : lines.join('\n');
 }
 
+/** The path of the request URL, without host and query (a real tenant URL's host is not needed). */
 function pathOf(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return url.split('?')[0]!;
   try {
-    return new URL(url, 'https://scim.invalid').pathname;
+    return new URL(url).pathname;
   } catch {
     return url.split('?')[0]!;
   }
