@@ -14,7 +14,6 @@ const user = (over: Record<string, unknown> = {}) =>
 const patch = (operations: unknown[], path = '/scim/v2/Users/1') =>
   `PATCH ${path} HTTP/1.1\nContent-Type: application/scim+json\n\n${JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations })}`;
 const failures = (text: string) => lintScim(text).rules.filter((r) => r.status === 'fail');
-const ruleOf = (text: string, id: string) => lintScim(text).rules.find((r) => r.id === id)!;
 
 describe('SCIM user rules', () => {
   it('passes a user IAM Identity Center accepts', () => {
