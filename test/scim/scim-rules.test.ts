@@ -121,3 +121,12 @@ describe('SCIM input that cannot be used', () => {
     );
   });
 });
+
+describe('SCIM hostile input', () => {
+  it('refuses deeply nested JSON without overflowing the stack', () => {
+    const deep = `{"userName":"a","x":${'['.repeat(20000)}${']'.repeat(20000)}}`;
+    const report = lintScim(deep);
+    expect(report.verdict).toBe('error');
+    expect(report.error).toMatch(/nested more than 32 levels deep/);
+  });
+});

@@ -34,6 +34,23 @@ function classify(body: Record<string, unknown>, request: ScimRequest): Payload 
   };
 }
 
+/** SCIM resources nest 4 levels at most (enterprise → manager → value); anything far deeper is not SCIM. */
+const MAX_DEPTH = 32;
+
+/** Nesting depth, measured without recursion so hostile input cannot overflow the stack. */
+function nesting(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    max = Math.max(max, d);
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 function summary(body: Record<string, unknown>, request: ScimRequest, what: string): LintReport['summary'] {
   const out: LintReport['summary'] = [];
   const add = (label: string, value: unknown) => {
@@ -68,6 +85,7 @@ export function lintScim(text: string): LintReport {
       return errorReport('scim', Array.isArray(request.body) ? 'The JSON is a list. Paste one SCIM request body (a JSON object).' : 'The JSON is not an object. Paste the SCIM request body (a JSON object).');
     }
     const body = request.body;
+    if (nesting(body) > MAX_DEPTH) return errorReport('scim', `The JSON is nested more than ${MAX_DEPTH} levels deep; SCIM payloads need at most 5. Paste the request body itself.`);
     const payload = classify(body, request);
     if (payload.kind === 'unknown') return errorReport('scim', payload.problem);
     const rules: LintRule[] = [];
