@@ -58,7 +58,7 @@ export function unsupportedAttributesRule(resource: Record<string, unknown>): Li
   const found = Object.keys(resource).filter((k) => UNSUPPORTED_USER_ATTRIBUTES[k.toLowerCase()] !== undefined);
   if (found.length === 0) return rule('scim-unsupported-attributes', title, 'pass', 'No password, groups, ims, photos, entitlements or x509Certificates.');
   const why = found.map((k) => `${k} (${UNSUPPORTED_USER_ATTRIBUTES[k.toLowerCase()]})`);
-  return rule('scim-unsupported-attributes', title, 'fail', `Sent but not supported by IAM Identity Center: ${why.join('; ')}. Even an empty list is refused.`, opts(
+  return rule('scim-unsupported-attributes', title, 'fail', `Sent but not supported by IAM Identity Center: ${why.join('; ')}. Leave them out entirely, even as empty lists.`, opts(
     `Remove the mapping for ${listSome(found)} from the IdP's SCIM user attribute mappings (group membership is pushed with the groups, not on the user).`,
   ));
 }
