@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createOfflineChecks } from './checks/create-offline-checks';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
@@ -38,7 +39,8 @@ export interface AppOptions {
 export function createApp({ config, logger, deps = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
-  const assistant = new Assistant({ ...deps, articles, logger, metrics });
+  const offline = deps.offline ?? createOfflineChecks(config.saml);
+  const assistant = new Assistant({ ...deps, offline, articles, logger, metrics });
   const inFlight = new InFlight();
   const readiness: ReadinessCheck[] = [];
   const closers: Array<() => Promise<void>> = [];

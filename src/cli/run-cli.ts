@@ -6,6 +6,7 @@ import { ArticleError } from '../knowledge/parse-article';
 import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
 import { evaluate, parseEvalLines } from './evaluate';
+import { LINT_USAGE, runLintCommand } from './run-lint-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -20,6 +21,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   eval <file.jsonl> [--json]   score the matcher on lines {"text": …, "label": <article id|none>}
   kb lint [dirs…]              validate knowledge base articles (default: built-in + KNOWLEDGE_DIRS)
   kb list                      list article ids and titles
+${LINT_USAGE.trimEnd()}
   help                         this text
 `;
 
@@ -93,6 +95,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.err(`kb needs "lint" or "list".\n${USAGE}`);
         return 2;
       }
+      case 'check':
+        if (rest[0] === 'saml' || rest[0] === 'scim') return await runLintCommand(rest, json, io);
+        io.err(`check needs saml or scim here.\n${USAGE}`);
+        return 2;
       case undefined:
       case 'help':
       case '--help':

@@ -32,6 +32,8 @@ const envSchema = z.object({
   AWS_REGION: optionalString,
   IDC_IDENTITY_STORE_ID: optionalString,
   IDC_INSTANCE_ARN: optionalString,
+  IDC_ACS_URL: httpUrl,
+  IDC_ABAC_ENABLED: optionalString,
 
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
@@ -62,6 +64,12 @@ export interface AwsConfig {
   instanceArn?: string;
 }
 
+/** Offline SAML linting: the instance's ACS URL, and whether attributes for access control are on (unset: judged per response). */
+export interface SamlConfig {
+  acsUrl?: string;
+  abac?: boolean;
+}
+
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
@@ -75,6 +83,7 @@ export interface Config {
   slack?: SlackConfig;
   teams?: TeamsConfig;
   aws?: AwsConfig;
+  saml: SamlConfig;
   store: StoreConfig;
 }
 
@@ -138,6 +147,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const saml: SamlConfig = {};
+  if (e.IDC_ACS_URL) {
+    if (/^https:\/\/([a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml\/?$/i.test(e.IDC_ACS_URL)) {
+      problems.push("IDC_ACS_URL: that is the IAM SAML endpoint; use IAM Identity Center's ACS URL (Settings → Identity source → Manage authentication), like https://us-east-1.signin.aws.amazon.com/platform/saml/acs/…");
+    } else saml.acsUrl = e.IDC_ACS_URL;
+  }
+  if (e.IDC_ABAC_ENABLED !== undefined) {
+    const v = e.IDC_ABAC_ENABLED.toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(v)) problems.push('IDC_ABAC_ENABLED: must be true or false (or unset to judge each response by its attributes)');
+    else saml.abac = v === 'true' || v === '1';
+  }
+
   let store: StoreConfig;
   if (e.DATABASE_URL) {
     if (!/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) problems.push('DATABASE_URL: must be a postgres:// or postgresql:// URL');
@@ -164,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     teams,
     aws,
+    saml,
     store,
   };
 }

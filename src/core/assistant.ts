@@ -3,6 +3,7 @@ import { ANSWER_THRESHOLD, Matcher, UNASKED_THRESHOLD, type MatchResult } from '
 import { decodeAction } from './action-payload';
 import type { LiveChecks, OfflineChecks } from './checks';
 import { composeAnswer, composeArticle, composeUnknown } from './compose-answer';
+import { composeLintReport } from './compose-lint-report';
 import { composeHelp } from './compose-help';
 import { isExplicit, type Actor, type Conversation, type Input } from './input';
 import { messageHash } from './message-hash';
@@ -124,6 +125,8 @@ export class Assistant {
   }
 
   private ask(text: string, input: Input): Outcome {
+    const lint = this.lintPasted(text, input);
+    if (lint) return { reply: lint };
     const started = process.hrtime.bigint();
     const match = this.matcher.match(text);
     const best = match.matches[0];
@@ -139,6 +142,24 @@ export class Assistant {
       return { reply: composeAnswer(this.articles.get(answered.articleId)!, match, this.articles, hash), match };
     }
     return { reply: isExplicit(input.trigger) ? composeUnknown(match, this.articles, hash) : null, match };
+  }
+
+  /**
+   * A pasted SAML response or SCIM payload (in the message or an attached file) gets the lint report.
+   * Unasked (watched channels) only when something fails: a passing report nobody asked for is noise.
+   */
+  private lintPasted(text: string, input: Input): Reply | undefined {
+    const offline = this.deps.offline;
+    if (!offline) return undefined;
+    for (const candidate of [text, ...(input.attachments ?? []).map((a) => a.text)]) {
+      const kind = offline.detect(candidate);
+      if (!kind) continue;
+      const report = kind === 'saml' ? offline.lintSaml(candidate) : offline.lintScim(candidate);
+      this.logger.debug({ lint: kind, verdict: report.verdict, failed: report.rules.filter((r) => r.status === 'fail').map((r) => r.id) }, 'linted a paste');
+      if (isExplicit(input.trigger) || report.verdict === 'fail') return composeLintReport(report, this.articles);
+      return undefined;
+    }
+    return undefined;
   }
 
   private kb(id: string): Reply {
@@ -164,8 +185,7 @@ export class Assistant {
       if (!text.trim()) {
         return notice(`Nothing to check`, `Paste the ${command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload'} after \`check ${command.kind}\`, or attach it as a file.`);
       }
-      void (command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text));
-      return notice('Not rendered yet', 'Lint reports are not rendered yet.');
+      return composeLintReport(command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text), this.articles);
     }
     return this.runLive(command.kind, command.subject);
   }

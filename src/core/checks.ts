@@ -36,8 +36,13 @@ export type RuleStatus = 'pass' | 'fail' | 'na';
 export interface LintRule {
   id: string;
   status: RuleStatus;
+  /** What the document says for this rule, plain text (quotes pasted values: escape when rendering). */
   evidence: string;
   article?: string;
+  /** Short human name of the rule, e.g. "NameID format is email". */
+  title?: string;
+  /** For a failure: what to change, and where (usually on the identity provider side). Plain text. */
+  fix?: string;
 }
 
 export interface LintReport {
