@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
+import type { LookupPolicy } from '../core/authorize-lookup';
 import { ConfigError } from './config-error';
 import { booleanFlag, commaList, httpUrl, optionalString } from './env-helpers';
 
@@ -32,6 +33,14 @@ const envSchema = z.object({
   AWS_REGION: optionalString,
   IDC_IDENTITY_STORE_ID: optionalString,
   IDC_INSTANCE_ARN: optionalString,
+  IDC_IDENTITY_SOURCE: z.enum(['identity-center', 'external-idp', 'active-directory']).optional(),
+  AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  TRAIL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+
+  LOOKUP_ALLOWED_USERS: commaList,
+  LOOKUP_ALLOWED_SLACK_GROUPS: commaList,
+  LOOKUP_SELF_SERVICE: booleanFlag(false),
+  PRIVATE_SUPPORT_CHANNELS: commaList,
 
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
@@ -60,6 +69,12 @@ export interface AwsConfig {
   region: string;
   identityStoreId: string;
   instanceArn?: string;
+  /** Where users come from; decides whether a non-e-mail user name is a problem. Unset: unknown. */
+  identitySource?: 'identity-center' | 'external-idp' | 'active-directory';
+  /** Timeout of each AWS call, in milliseconds. */
+  callTimeoutMs: number;
+  /** CloudTrail look-back for `trail`, in days (CloudTrail keeps 90). */
+  trailDays: number;
 }
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -75,6 +90,8 @@ export interface Config {
   slack?: SlackConfig;
   teams?: TeamsConfig;
   aws?: AwsConfig;
+  /** Who may run live lookups on whom; default deny. */
+  lookup: LookupPolicy;
   store: StoreConfig;
 }
 
@@ -134,7 +151,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push('IDC_INSTANCE_ARN: must look like arn:aws:sso:::instance/ssoins-1234567890abcdef');
     }
     if (e.AWS_REGION && e.IDC_IDENTITY_STORE_ID) {
-      aws = { region: e.AWS_REGION, identityStoreId: e.IDC_IDENTITY_STORE_ID, instanceArn: e.IDC_INSTANCE_ARN };
+      aws = {
+        region: e.AWS_REGION,
+        identityStoreId: e.IDC_IDENTITY_STORE_ID,
+        instanceArn: e.IDC_INSTANCE_ARN,
+        identitySource: e.IDC_IDENTITY_SOURCE,
+        callTimeoutMs: e.AWS_CALL_TIMEOUT_MS,
+        trailDays: e.TRAIL_DAYS,
+      };
     }
   }
 
@@ -164,6 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     teams,
     aws,
+    lookup: {
+      allowedUsers: e.LOOKUP_ALLOWED_USERS,
+      allowedGroups: e.LOOKUP_ALLOWED_SLACK_GROUPS,
+      selfService: e.LOOKUP_SELF_SERVICE,
+      privateSupportChannels: e.PRIVATE_SUPPORT_CHANNELS,
+    },
     store,
   };
 }
