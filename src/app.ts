@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
@@ -26,7 +27,9 @@ export interface AppOptions {
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
 export function createApp({ config, logger, deps = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
-  const assistant = new Assistant({ ...deps, articles, logger });
+  // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
+  const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
+  const assistant = new Assistant({ lookupPolicy: config.lookup, ...deps, live, articles, logger });
   const channels: string[] = [];
   const routes: Route[] = [
     { path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },

@@ -6,6 +6,7 @@ import { ArticleError } from '../knowledge/parse-article';
 import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
 import { evaluate, parseEvalLines } from './evaluate';
+import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
 
 export interface CliIo {
   out(text: string): void;
@@ -21,7 +22,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   kb lint [dirs…]              validate knowledge base articles (default: built-in + KNOWLEDGE_DIRS)
   kb list                      list article ids and titles
   help                         this text
-`;
+${LIVE_USAGE}`;
 
 const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
+  if (isLiveCheckCommand(args)) return runLiveCli(args, json, io);
   try {
     switch (command) {
       case 'ask': {
