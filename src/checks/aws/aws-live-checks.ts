@@ -204,7 +204,8 @@ export class AwsLiveChecks implements LiveChecks {
    */
   private async trailPart(f: Findings, subject: string, names: readonly string[], userIds: readonly string[], includeUnattributed: boolean): Promise<string[]> {
     const days = this.opts.trailDays;
-    const uniqueNames = [...new Set(names.map((n) => n.trim()).filter(Boolean))].slice(0, 3);
+    // The typed subject and the user name; e-mails are matched client-side in the source queries.
+    const uniqueNames = [...new Set(names.map((n) => n.trim()).filter(Boolean))].slice(0, 2);
     const queries: TrailQuery[] = [
       ...uniqueNames.map((value) => ({ key: 'Username' as const, value, days })),
       { key: 'EventSource', value: 'signin.amazonaws.com', days },

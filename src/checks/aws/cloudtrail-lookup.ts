@@ -59,7 +59,8 @@ export class CloudTrailLookup {
     private readonly opts: CloudTrailLookupOptions,
   ) {
     this.now = opts.now ?? Date.now;
-    this.bucket = opts.bucket ?? new TokenBucket({ ratePerSecond: 2, burst: 2, now: this.now });
+    // Burst 1: one request every 500 ms, so no one-second window ever holds more than two.
+    this.bucket = opts.bucket ?? new TokenBucket({ ratePerSecond: 2, burst: 1, now: this.now });
     this.cache = new CoalescingCache<TrailResult>(opts.cacheTtlMs ?? 60_000, this.now, 500, (r) => !r.error);
     this.maxPages = opts.maxPages ?? 3;
     this.maxQueueMs = opts.maxQueueMs ?? 8_000;

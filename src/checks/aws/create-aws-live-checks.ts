@@ -6,6 +6,7 @@ import { AssignmentScanner } from './assignment-scanner';
 import { AwsLiveChecks } from './aws-live-checks';
 import { CloudTrailLookup } from './cloudtrail-lookup';
 import { IdentityStoreReader } from './identity-store-reader';
+import { TokenBucket } from './token-bucket';
 
 export interface AwsClients {
   identitystore: IdentitystoreClient;
@@ -31,11 +32,16 @@ export function createAwsClients(config: AwsConfig): AwsClients {
   };
 }
 
+export interface AwsTuning {
+  /** Shared LookupEvents limiter; default 2 requests/s (the CloudTrail quota). */
+  trailBucket?: TokenBucket;
+}
+
 /** The LiveChecks port from configuration; tests pass clients pointed at moto and a fake CloudTrail. */
-export function createAwsLiveChecks(config: AwsConfig, clients: AwsClients = createAwsClients(config)): AwsLiveChecks {
+export function createAwsLiveChecks(config: AwsConfig, clients: AwsClients = createAwsClients(config), tuning: AwsTuning = {}): AwsLiveChecks {
   return new AwsLiveChecks({
     identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
-    trail: new CloudTrailLookup(clients.cloudtrail, { timeoutMs: config.callTimeoutMs }),
+    trail: new CloudTrailLookup(clients.cloudtrail, { timeoutMs: config.callTimeoutMs, bucket: tuning.trailBucket }),
     assignments: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
     identityStoreId: config.identityStoreId,
     identitySource: config.identitySource,

@@ -135,8 +135,9 @@ export function parseTrailRecord(record: unknown, fallbackTime?: Date): TrailEve
     .find((s) => s && !PLACEHOLDER.test(s) && s !== 'HIDDEN_DUE_TO_SECURITY_REASONS');
   const userId = str(onBehalfOf.userId) ?? str(extra['identitystore:UserId']);
   const targetId = str(request.id) ?? str(obj(r.responseElements)?.id);
+  const id = str(r.eventID);
   return {
-    id: str(r.eventID),
+    id: id && !PLACEHOLDER.test(id) ? id : undefined,
     time: parseEventTime(r.eventTime) ?? fallbackTime,
     source,
     name,
