@@ -74,9 +74,10 @@ describe('CloudTrailLookup against a loopback CloudTrail', () => {
     await Promise.all(names.map((value) => lookup.lookup({ key: 'Username', value, days: 7 })));
     const times = fake.requests.map((r) => r.at).sort((x, y) => x - y);
     expect(times).toHaveLength(5);
-    // One every 500 ms: no one-second window holds more than two requests.
-    expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(1_950);
-    for (let i = 2; i < times.length; i++) expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(980);
+    // One every 500 ms (so no one-second window holds more than two); the margin absorbs
+    // event-loop jitter between leaving the bucket and reaching the server on a busy machine.
+    expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(1_900);
+    for (let i = 2; i < times.length; i++) expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(900);
   });
 
   it('turns throttling into a check error that names the action, and does not cache it', async () => {

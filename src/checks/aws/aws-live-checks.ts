@@ -1,9 +1,9 @@
 import type { CheckFinding, CheckReport, LiveChecks } from '../../core/checks';
 import { findingArticle } from '../../core/finding-codes';
-import { AwsCheckError, toAwsCheckError } from './aws-check-error';
 import type { Assignment, AssignmentScanner } from './assignment-scanner';
 import type { CloudTrailLookup, TrailQuery, TrailResult } from './cloudtrail-lookup';
 import { mapBounded, type IdentityStoreReader } from './identity-store-reader';
+import { FindingsCollector } from './findings-collector';
 import { dedupe, eventsForSubject, storyLines, trailFindings } from './summarise-trail';
 import { PRIMARY_GROUP, userFindings, type IdentitySource } from './user-findings';
 
@@ -23,40 +23,12 @@ export interface AwsLiveChecksOptions {
 /** Stale-assignment findings listed one by one; the rest are counted. */
 const MAX_STALE_FINDINGS = 10;
 
-/** Collects findings; AWS failures become one `check-unavailable` line per action and code. */
-class Findings {
-  readonly items: CheckFinding[] = [];
-  private readonly failed = new Set<string>();
-
-  push(...f: CheckFinding[]): void {
-    this.items.push(...f);
-  }
-
-  unavailable(err: unknown, fallbackAction: string): void {
-    const e = err instanceof AwsCheckError ? err : toAwsCheckError(err, fallbackAction);
-    const key = `${e.code}|${e.action}`;
-    if (this.failed.has(key)) return;
-    this.failed.add(key);
-    this.items.push({ code: 'check-unavailable', severity: 'warning', detail: e.line });
-  }
-
-  /** Runs `fn`; on failure records it and returns undefined, so the rest of the check goes on. */
-  async attempt<T>(action: string, fn: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await fn();
-    } catch (err) {
-      this.unavailable(err, action);
-      return undefined;
-    }
-  }
-}
-
 /** The LiveChecks port over the Identity Store, CloudTrail and sso-admin. Never throws for AWS failures. */
 export class AwsLiveChecks implements LiveChecks {
   constructor(private readonly opts: AwsLiveChecksOptions) {}
 
   async checkUser(subject: string): Promise<CheckReport> {
-    const f = new Findings();
+    const f = new FindingsCollector();
     const { identity } = this.opts;
     const resolved = await f.attempt('identitystore:GetUserId', () => identity.findUserId(subject));
     const lookupFailed = f.items.length > 0;
@@ -85,7 +57,7 @@ export class AwsLiveChecks implements LiveChecks {
   }
 
   async trail(subject: string): Promise<CheckReport> {
-    const f = new Findings();
+    const f = new FindingsCollector();
     const { identity } = this.opts;
     const names = [subject];
     const ids: string[] = [];
@@ -102,7 +74,7 @@ export class AwsLiveChecks implements LiveChecks {
   }
 
   async checkAssignments(principal: string): Promise<CheckReport> {
-    const f = new Findings();
+    const f = new FindingsCollector();
     const { identity, assignments: scanner } = this.opts;
     if (!scanner) {
       f.push({ code: 'check-unavailable', severity: 'warning', detail: 'IDC_INSTANCE_ARN is not set, so account assignments cannot be read. Set it to the instance ARN from IAM Identity Center → Settings.' });
@@ -147,7 +119,7 @@ export class AwsLiveChecks implements LiveChecks {
   }
 
   /** Assignments whose principal no longer exists (DescribeUser/DescribeGroup: ResourceNotFound). */
-  private async staleAssignments(f: Findings, assignments: readonly Assignment[]): Promise<Assignment[]> {
+  private async staleAssignments(f: FindingsCollector, assignments: readonly Assignment[]): Promise<Assignment[]> {
     const principals = [...new Map(assignments.map((a) => [`${a.principalType}:${a.principalId}`, a])).values()];
     const max = this.opts.maxPrincipals ?? 200;
     if (principals.length > max) {
@@ -184,7 +156,7 @@ export class AwsLiveChecks implements LiveChecks {
   }
 
   /** For `check user`: do deleted principals hold assignments? Points at `check assignments` for the fix. */
-  private async staleForUser(f: Findings, subject: string): Promise<void> {
+  private async staleForUser(f: FindingsCollector, subject: string): Promise<void> {
     const scan = await f.attempt('sso:ListPermissionSets', () => this.opts.assignments!.scan());
     if (!scan) return;
     const stale = (await this.staleAssignments(f, scan.assignments)).filter((a) => a.principalType === 'USER');
@@ -202,7 +174,7 @@ export class AwsLiveChecks implements LiveChecks {
    * records often name only the user id or the workflow), and UpdatePassword (password resets).
    * LookupEvents takes one attribute per call, so each is its own rate-limited, cached query.
    */
-  private async trailPart(f: Findings, subject: string, names: readonly string[], userIds: readonly string[], includeUnattributed: boolean): Promise<string[]> {
+  private async trailPart(f: FindingsCollector, subject: string, names: readonly string[], userIds: readonly string[], includeUnattributed: boolean): Promise<string[]> {
     const days = this.opts.trailDays;
     // The typed subject and the user name; e-mails are matched client-side in the source queries.
     const uniqueNames = [...new Set(names.map((n) => n.trim()).filter(Boolean))].slice(0, 2);
