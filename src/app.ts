@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineChecks } from './checks/create-offline-checks';
+import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
@@ -40,12 +41,14 @@ export function createApp({ config, logger, deps = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
-  const assistant = new Assistant({ ...deps, offline, articles, logger, metrics });
+  // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
+  const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
+  const assistant = new Assistant({ lookupPolicy: config.lookup, ...deps, live, offline, articles, logger, metrics });
   const inFlight = new InFlight();
   const readiness: ReadinessCheck[] = [];
   const closers: Array<() => Promise<void>> = [];
   const channels: string[] = [];
-  const checks = [deps.live ? 'live checks: on' : 'live checks: off (set AWS_REGION and IDC_IDENTITY_STORE_ID)'];
+  const checks = [live ? 'live checks: on' : 'live checks: off (set AWS_REGION and IDC_IDENTITY_STORE_ID)'];
 
   const routes: Route[] = [
     { path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const hints = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it)',
     !config.teams && 'Teams is off (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to enable it)',
+    !config.aws && 'Live AWS checks are off (set AWS_REGION and IDC_IDENTITY_STORE_ID to enable them)',
   ].filter(Boolean);
   logger.info(
     { port, channels: app.channels, checks: app.checks, store: config.store.kind, articles: app.assistant.articles.size },

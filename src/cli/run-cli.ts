@@ -7,6 +7,7 @@ import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
 import { evaluate, parseEvalLines } from './evaluate';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
+import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
 
 export interface CliIo {
   out(text: string): void;
@@ -23,7 +24,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   kb list                      list article ids and titles
 ${LINT_USAGE.trimEnd()}
   help                         this text
-`;
+${LIVE_USAGE}`;
 
 const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
@@ -37,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
+  if (isLiveCheckCommand(args)) return runLiveCli(args, json, io);
   try {
     switch (command) {
       case 'ask': {
@@ -97,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'check':
         if (rest[0] === 'saml' || rest[0] === 'scim') return await runLintCommand(rest, json, io);
-        io.err(`check needs saml or scim here.\n${USAGE}`);
+        io.err(`check needs user, assignments, saml or scim.\n${USAGE}`);
         return 2;
       case undefined:
       case 'help':

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
+import type { LookupPolicy } from '../core/authorize-lookup';
 import { ConfigError } from './config-error';
 import { booleanFlag, commaList, httpUrl, optionalString } from './env-helpers';
 
@@ -34,6 +35,14 @@ const envSchema = z.object({
   IDC_INSTANCE_ARN: optionalString,
   IDC_ACS_URL: httpUrl,
   IDC_ABAC_ENABLED: optionalString,
+  IDC_IDENTITY_SOURCE: z.enum(['identity-center', 'external-idp', 'active-directory']).optional(),
+  AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  TRAIL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+
+  LOOKUP_ALLOWED_USERS: commaList,
+  LOOKUP_ALLOWED_SLACK_GROUPS: commaList,
+  LOOKUP_SELF_SERVICE: booleanFlag(false),
+  PRIVATE_SUPPORT_CHANNELS: commaList,
 
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
@@ -62,6 +71,12 @@ export interface AwsConfig {
   region: string;
   identityStoreId: string;
   instanceArn?: string;
+  /** Where users come from; decides whether a non-e-mail user name is a problem. Unset: unknown. */
+  identitySource?: 'identity-center' | 'external-idp' | 'active-directory';
+  /** Timeout of each AWS call, in milliseconds. */
+  callTimeoutMs: number;
+  /** CloudTrail look-back for `trail`, in days (CloudTrail keeps 90). */
+  trailDays: number;
 }
 
 /** Offline SAML linting: the instance's ACS URL, and whether attributes for access control are on (unset: judged per response). */
@@ -84,6 +99,8 @@ export interface Config {
   teams?: TeamsConfig;
   aws?: AwsConfig;
   saml: SamlConfig;
+  /** Who may run live lookups on whom; default deny. */
+  lookup: LookupPolicy;
   store: StoreConfig;
 }
 
@@ -143,7 +160,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push('IDC_INSTANCE_ARN: must look like arn:aws:sso:::instance/ssoins-1234567890abcdef');
     }
     if (e.AWS_REGION && e.IDC_IDENTITY_STORE_ID) {
-      aws = { region: e.AWS_REGION, identityStoreId: e.IDC_IDENTITY_STORE_ID, instanceArn: e.IDC_INSTANCE_ARN };
+      aws = {
+        region: e.AWS_REGION,
+        identityStoreId: e.IDC_IDENTITY_STORE_ID,
+        instanceArn: e.IDC_INSTANCE_ARN,
+        identitySource: e.IDC_IDENTITY_SOURCE,
+        callTimeoutMs: e.AWS_CALL_TIMEOUT_MS,
+        trailDays: e.TRAIL_DAYS,
+      };
     }
   }
 
@@ -186,6 +210,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     aws,
     saml,
+    lookup: {
+      allowedUsers: e.LOOKUP_ALLOWED_USERS,
+      allowedGroups: e.LOOKUP_ALLOWED_SLACK_GROUPS,
+      selfService: e.LOOKUP_SELF_SERVICE,
+      privateSupportChannels: e.PRIVATE_SUPPORT_CHANNELS,
+    },
     store,
   };
 }

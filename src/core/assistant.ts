@@ -1,6 +1,7 @@
 import type { Article } from '../knowledge/article';
 import { ANSWER_THRESHOLD, Matcher, UNASKED_THRESHOLD, type MatchResult } from '../match/index';
 import { decodeAction } from './action-payload';
+import { DENY_ALL, noLookupGroups, type LookupGroups, type LookupPolicy } from './authorize-lookup';
 import type { LiveChecks, OfflineChecks } from './checks';
 import { composeAnswer, composeArticle, composeUnknown } from './compose-answer';
 import { composeLintReport } from './compose-lint-report';
@@ -12,6 +13,8 @@ import { looksLikeCommand, parseCommand, type Command } from './parse-command';
 import { noMetrics, type Metrics } from './metrics';
 import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports';
 import type { ActionId, Reply } from './reply';
+import { runLiveCheck, type LiveCheckName } from './run-live-check';
+import { MemoryStore, type AuditLog } from './store';
 
 export interface AssistantDeps {
   articles: readonly Article[];
@@ -23,6 +26,12 @@ export interface AssistantDeps {
   /** SAML / SCIM linters. */
   offline?: OfflineChecks;
   metrics?: Metrics;
+  /** Who may run live lookups on whom (default: nobody but the CLI operator). */
+  lookupPolicy?: LookupPolicy;
+  /** Chat user groups, for `lookupPolicy.allowedGroups`. */
+  lookupGroups?: LookupGroups;
+  /** Every live lookup, allowed or denied, is recorded here. */
+  audit?: AuditLog;
 }
 
 export interface ActionInput {
@@ -49,6 +58,7 @@ export class Assistant {
   private readonly logger: Logger;
   private readonly feedback: FeedbackStore;
   private readonly metrics: Metrics;
+  private readonly audit: AuditLog;
 
   constructor(private readonly deps: AssistantDeps) {
     this.articles = new Map(deps.articles.map((a) => [a.id, a]));
@@ -57,6 +67,7 @@ export class Assistant {
     this.logger = deps.logger ?? silentLogger;
     this.feedback = deps.feedback ?? new MemoryFeedbackStore();
     this.metrics = deps.metrics ?? noMetrics;
+    this.audit = deps.audit ?? new MemoryStore();
   }
 
   async handle(input: Input): Promise<Reply | null> {
@@ -78,7 +89,7 @@ export class Assistant {
       case 'check':
         return { reply: await this.check(command, input) };
       case 'trail':
-        return { reply: await this.runLive('trail', command.subject) };
+        return { reply: await this.runLive('trail', command.subject, input.actor, input.conversation) };
       case 'escalate':
       case 'escalations':
         return {
@@ -99,7 +110,7 @@ export class Assistant {
       }
       case 'check.run':
         if (!payload.c || !payload.s) return notice('That button has expired', 'Run the check as a command instead.');
-        return this.runLive(payload.c, payload.s);
+        return this.runLive(payload.c, payload.s, action.actor, action.conversation);
       case 'kb.show':
         return this.kb(payload.a ?? '');
       case 'escalate':
@@ -187,17 +198,24 @@ export class Assistant {
       }
       return composeLintReport(command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text), this.articles);
     }
-    return this.runLive(command.kind, command.subject);
+    return this.runLive(command.kind, command.subject, input.actor, input.conversation);
   }
 
-  private async runLive(check: 'user' | 'trail' | 'assignments', subject: string): Promise<Reply> {
-    if (!this.deps.live) {
-      return notice(
-        'Live checks are not configured',
-        'Set `AWS_REGION`, `IDC_IDENTITY_STORE_ID` and `IDC_INSTANCE_ARN` to enable them. The knowledge base answers still work.',
-      );
-    }
-    void subject;
-    return notice('Not rendered yet', `The ${check} check is not wired yet.`);
+  private runLive(check: LiveCheckName, subject: string, actor: Actor, conversation: Conversation): Promise<Reply> {
+    return runLiveCheck(
+      {
+        live: this.deps.live,
+        policy: this.deps.lookupPolicy ?? DENY_ALL,
+        groups: this.deps.lookupGroups ?? noLookupGroups,
+        audit: this.audit,
+        clock: this.clock,
+        logger: this.logger,
+        articles: this.articles,
+      },
+      check,
+      subject,
+      actor,
+      conversation,
+    );
   }
 }

@@ -12,6 +12,8 @@ export interface CheckFinding {
   article?: string;
   severity: FindingSeverity;
   detail: string;
+  /** The exact fix for this case (commands, ids), plain text; the article's steps explain why. */
+  fix?: string;
 }
 
 export interface CheckReport {

@@ -66,7 +66,7 @@ describe('loadConfig', () => {
       IDC_INSTANCE_ARN: 'arn:aws:sso:::instance/ssoins-1234567890abcdef',
       DATABASE_URL: 'postgres://u@h:5432/db',
     });
-    expect(c.aws).toEqual({ region: 'eu-west-1', identityStoreId: 'd-1234567890', instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef' });
+    expect(c.aws).toMatchObject({ region: 'eu-west-1', identityStoreId: 'd-1234567890', instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef', callTimeoutMs: 5000, trailDays: 7 });
     expect(c.store).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 });

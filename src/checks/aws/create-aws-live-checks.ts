@@ -1,0 +1,50 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { AwsConfig } from '../../config/load-config';
+import { AssignmentScanner } from './assignment-scanner';
+import { AwsLiveChecks } from './aws-live-checks';
+import { CloudTrailLookup } from './cloudtrail-lookup';
+import { IdentityStoreReader } from './identity-store-reader';
+import { TokenBucket } from './token-bucket';
+
+export interface AwsClients {
+  identitystore: IdentitystoreClient;
+  cloudtrail: CloudTrailClient;
+  ssoAdmin: SSOAdminClient;
+}
+
+/**
+ * Real SDK clients: default credential chain, the configured region, and the SDK's own
+ * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> override. Two attempts at most: a chat answer
+ * cannot wait through long retry back-offs, and throttling is reported instead.
+ */
+export function createAwsClients(config: AwsConfig): AwsClients {
+  const common = {
+    region: config.region,
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: Math.min(3_000, config.callTimeoutMs), requestTimeout: config.callTimeoutMs },
+  };
+  return {
+    identitystore: new IdentitystoreClient(common),
+    cloudtrail: new CloudTrailClient(common),
+    ssoAdmin: new SSOAdminClient(common),
+  };
+}
+
+export interface AwsTuning {
+  /** Shared LookupEvents limiter; default 2 requests/s (the CloudTrail quota). */
+  trailBucket?: TokenBucket;
+}
+
+/** The LiveChecks port from configuration; tests pass clients pointed at moto and a fake CloudTrail. */
+export function createAwsLiveChecks(config: AwsConfig, clients: AwsClients = createAwsClients(config), tuning: AwsTuning = {}): AwsLiveChecks {
+  return new AwsLiveChecks({
+    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
+    trail: new CloudTrailLookup(clients.cloudtrail, { timeoutMs: config.callTimeoutMs, bucket: tuning.trailBucket }),
+    assignments: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
+    identityStoreId: config.identityStoreId,
+    identitySource: config.identitySource,
+    trailDays: config.trailDays,
+  });
+}
