@@ -7,6 +7,8 @@ import type { StoreConfig } from '../config/load-config';
 import type { Logger } from '../core/ports';
 import { StoreError } from '../core/store-error';
 import { KyselyStore } from './kysely-store';
+
+export type { KyselyStore };
 import { mapStoreError } from './map-store-error';
 import type { Database } from './schema';
 
@@ -73,8 +75,11 @@ function openPostgres(url: string, logger: Logger, tuning: PostgresTuning): Kyse
     idleTimeoutMillis: 30_000,
     types,
   });
-  // An idle client whose server went away emits here; without a listener the process would exit.
-  // The pool drops that client and opens a fresh one on the next query.
+  // A client whose server goes away emits 'error'; an emitter without a listener throws, which
+  // would end the process. Idle clients: the pool re-emits here, drops the client and connects
+  // afresh on the next query. Clients in use (checked out by Kysely): their query rejects too,
+  // and the caller maps and logs that, so the client's own event only needs a listener.
   pool.on('error', (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost; the pool reconnects on the next query'));
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }

@@ -41,7 +41,7 @@ export class KyselyStore implements Store {
   migrate(): Promise<void> {
     this.migrated ??= this.runMigrations().catch((err: unknown) => {
       this.migrated = undefined;
-      throw err;
+      throw mapStoreError(err, 'migrate', this.dialect);
     });
     return this.migrated;
   }
