@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
 import { ConfigError } from './config-error';
-import { booleanFlag, commaList, httpUrl, optionalString } from './env-helpers';
+import { booleanFlag, commaList, httpUrl, optionalString, wholeNumber } from './env-helpers';
 
 /**
  * Every environment variable the assistant reads, in one schema. `.env.example` documents each;
@@ -35,6 +35,8 @@ const envSchema = z.object({
 
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
+  /** Remind the support team of escalations unclaimed this long; 0 turns reminders off. At most a week. */
+  ESCALATION_REMIND_MINUTES: wholeNumber(30, 10_080),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +78,7 @@ export interface Config {
   teams?: TeamsConfig;
   aws?: AwsConfig;
   store: StoreConfig;
+  escalations: { remindMinutes: number };
 }
 
 /** Parses and checks the environment once, at the edge. Throws ConfigError naming every bad variable. */
@@ -165,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     aws,
     store,
+    escalations: { remindMinutes: e.ESCALATION_REMIND_MINUTES },
   };
 }

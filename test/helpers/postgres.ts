@@ -6,7 +6,8 @@ import { Client } from 'pg';
  * call to `freshSchema` creates an empty schema and returns a URL whose connections use it
  * (`options=-c search_path=…`), so test files and runs never see each other's rows.
  */
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+// Never DATABASE_URL: a developer's shell may point it at a real database.
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || '';
 
 export function describePostgres(name: string, fn: () => void): void {
   if (!testDatabaseUrl) {
