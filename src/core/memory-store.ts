@@ -1,15 +1,14 @@
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { FeedbackEntry } from './ports';
-import {
-  escalationId,
-  FIRST_ESCALATION_NUMBER,
-  type AnswerEntry,
-  type ArticleStats,
-  type AuditEntry,
-  type EscalationChange,
-  type NewEscalation,
-  type Store,
-  type ThreadContext,
+import { escalationId, FIRST_ESCALATION_NUMBER } from './escalation-id';
+import type {
+  AnswerEntry,
+  ArticleStats,
+  AuditEntry,
+  EscalationChange,
+  NewEscalation,
+  Store,
+  ThreadContext,
 } from './store';
 
 interface Row {

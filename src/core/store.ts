@@ -145,11 +145,4 @@ export interface Store
   close(): Promise<void>;
 }
 
-/** First escalation id is ESC-1001. */
-export const FIRST_ESCALATION_NUMBER = 1001;
-
-export function escalationId(n: number): string {
-  return `ESC-${n}`;
-}
-
 export { MemoryStore } from './memory-store';

@@ -2,16 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
 import type { FeedbackEntry } from '../core/ports';
-import {
-  escalationId,
-  type AnswerEntry,
-  type ArticleStats,
-  type AuditEntry,
-  type EscalationChange,
-  type NewEscalation,
-  type Store,
-  type ThreadContext,
-} from '../core/store';
+import { escalationId } from '../core/escalation-id';
+import type { AnswerEntry, ArticleStats, AuditEntry, EscalationChange, NewEscalation, Store, ThreadContext } from '../core/store';
 import { StoreError } from '../core/store-error';
 import { escalationRow, eventRow, toEscalation } from './escalation-rows';
 import { mapStoreError } from './map-store-error';

@@ -140,6 +140,17 @@ describe('what an escalation carries', () => {
     expect(text(w.desk.posts[0]!.message)).toMatch(/Check results[\s\S]*\[i\] user: found, enabled\n\[i\] trail: 3 failed sign-ins/);
   });
 
+  it('bounds notes and resolutions, and keeps nothing of chatter nobody addressed to the bot', async () => {
+    const w = buildEscalations();
+    await w.assistant.handle({ text: 'lunch anyone? alice@example.com', trigger: 'watched', actor: alice, conversation: thread });
+    await w.memory.idle();
+    expect(await w.store.getThreadContext('slack:C0HELP:1700000000.000100', w.clock.now())).toBeUndefined();
+    await w.assistant.handle({ text: `escalate ${'n'.repeat(5_000)}`, trigger: 'mention', actor: alice, conversation: thread });
+    await w.assistant.handle({ text: `escalation resolve ESC-1001 ${'r'.repeat(5_000)}`, trigger: 'command', actor: bob, conversation: thread });
+    const e = (await w.store.getEscalation('ESC-1001'))!;
+    expect([e.note?.length, e.resolution?.length, e.text]).toEqual([500, 500, '']);
+  });
+
   it('never merges escalations from places without a thread (slash commands)', async () => {
     const w = buildEscalations();
     const channel: Conversation = { platform: 'slack', channelId: 'C0HELP' };
