@@ -104,14 +104,15 @@ describePostgres('PostgreSQL going away and coming back', () => {
     u.port = String(proxy.port);
     proxy.down();
     const store = await createStore({ kind: 'postgres', url: u.toString() }, logger, fast);
-    stores.push(store);
-    expect(warnings.join('\n')).toMatch(/unreachable at start/);
-    await expect(store.ping()).rejects.toMatchObject({ code: 'store-unavailable' });
-    proxy.up();
-    expect((await store.openEscalation(draft('after-start'), new Date())).escalation.id).toBe('ESC-1001');
-    await store.close();
-    stores.pop();
-    await fresh.drop();
+    try {
+      expect(warnings.join('\n')).toMatch(/unreachable at start/);
+      await expect(store.ping()).rejects.toMatchObject({ code: 'store-unavailable' });
+      proxy.up();
+      expect((await store.openEscalation(draft('after-start'), new Date())).escalation.id).toBe('ESC-1001');
+    } finally {
+      await store.close();
+      await fresh.drop();
+    }
   });
 
   it('survives the server terminating its connections (pg_terminate_backend) without crashing', async () => {
