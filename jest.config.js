@@ -1,8 +1,16 @@
-/** Tests are transformed with swc (fast); `npm test` type-checks once with tsc before jest runs. */
+/**
+ * Tests are transformed with swc (fast); `npm test` type-checks once with tsc before jest runs.
+ * kysely ships ESM only: Node 20 `require`s it natively, jest's module loader does not, so swc
+ * turns its files into CommonJS for the tests.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    '/node_modules/kysely/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
   testTimeout: 30000,
 };

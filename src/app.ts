@@ -5,17 +5,22 @@ import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
-import type { Logger } from './core/ports';
+import { ConversationMemory } from './core/escalations/conversation-memory';
+import { EscalationService } from './core/escalations/escalation-service';
+import { systemClock, type Logger } from './core/ports';
+import { MemoryStore, type Store } from './core/store';
+import { readinessRoute } from './store/readiness-route';
 import { loadKnowledge } from './knowledge/load-knowledge';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 
-/** A dependency that must answer for the app to be ready (store reachable, …); throws when not. */
-export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
 export interface App {
   assistant: Assistant;
+  /** Edges with a support channel register their SupportDesk here (`escalations.addDesk`). */
+  escalations: EscalationService;
+  store: Store;
   server: Server;
   metrics: PrometheusMetrics;
   inFlight: InFlight;
@@ -34,41 +39,41 @@ export interface AppOptions {
   logger: Logger;
   /** Extra dependencies for the core (AWS checks, stores); tests pass fakes here. */
   deps?: Partial<Omit<AssistantDeps, 'articles' | 'logger' | 'metrics'>>;
+  /** Opened (and migrated) by main with `createStore`; default in memory. The caller closes it. */
+  store?: Store;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {} }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, store = new MemoryStore() }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
   const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
-  const assistant = new Assistant({ lookupPolicy: config.lookup, ...deps, live, offline, articles, logger, metrics });
+  const clock = deps.clock ?? systemClock;
+  const memory = new ConversationMemory(store, clock, logger);
+  const escalations = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: config.escalations.remindMinutes });
+  const assistant = new Assistant({
+    lookupPolicy: config.lookup,
+    feedback: store,
+    audit: store,
+    escalations,
+    memory,
+    ...deps,
+    live,
+    offline,
+    articles,
+    logger,
+    metrics,
+  });
   const inFlight = new InFlight();
-  const readiness: ReadinessCheck[] = [];
-  const closers: Array<() => Promise<void>> = [];
+  let stopTicks = () => {};
   const channels: string[] = [];
   const checks = [live ? 'live checks: on' : 'live checks: off (set AWS_REGION and IDC_IDENTITY_STORE_ID)'];
 
   const routes: Route[] = [
     { path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
-    {
-      path: '/readyz',
-      handler: async (_req, res) => {
-        const failures: Record<string, string> = {};
-        await Promise.all(
-          readiness.map(async (r) => {
-            try {
-              await r.check();
-            } catch (err) {
-              failures[r.name] = (err as Error).message;
-            }
-          }),
-        );
-        const ok = Object.keys(failures).length === 0;
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not_ready', articles: articles.length, failures });
-      },
-    },
+    readinessRoute(store, logger),
     {
       path: '/metrics',
       handler: async (_req, res) => {
@@ -85,6 +90,8 @@ export function createApp({ config, logger, deps = {} }: AppOptions): App {
   const server = createHttpServer(routes, logger);
   return {
     assistant,
+    escalations,
+    store,
     server,
     metrics,
     inFlight,
@@ -93,15 +100,19 @@ export function createApp({ config, logger, deps = {} }: AppOptions): App {
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
+        server.listen(config.port, config.host, () => {
+          stopTicks = escalations.start(); // re-posts and reminders, every minute
+          resolve((server.address() as AddressInfo).port);
+        });
       }),
     close: async (timeoutMs = 10_000) => {
+      stopTicks();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (!(await inFlight.drain(timeoutMs))) logger.warn({ pending: inFlight.size }, 'shutdown deadline passed with work in flight');
       server.closeAllConnections();
       await closed;
-      for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close failed'));
+      await memory.idle(); // the last answers' records, before the caller closes the store
     },
   };
 }

@@ -3,6 +3,9 @@ import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
 import { ArticleError } from './knowledge/parse-article';
 import { createLogger } from './logger';
+import type { Store } from './core/store';
+import { StoreError } from './core/store-error';
+import { createStore } from './store/create-store';
 
 /** The composition root: the one place that reads process.env and creates real things. */
 async function main(): Promise<void> {
@@ -17,9 +20,22 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const checkOnly = process.argv.includes('--check-config');
+  let store: Store | undefined;
+  if (!checkOnly) {
+    try {
+      store = await createStore(config.store, logger); // runs migrations
+    } catch (err) {
+      if (err instanceof StoreError) {
+        logger.error({ code: err.code, fix: err.fix, cause: (err.cause as Error | undefined)?.message }, err.message);
+        process.exit(2);
+      }
+      throw err;
+    }
+  }
   let app;
   try {
-    app = createApp({ config, logger });
+    app = createApp({ config, logger, store });
   } catch (err) {
     if (err instanceof ArticleError) {
       logger.error({ file: err.file, field: err.field }, `invalid knowledge base article: ${err.message}`);
@@ -27,7 +43,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (process.argv.includes('--check-config')) {
+  if (checkOnly) {
     process.stdout.write(
       `Configuration is valid.\nChannels: ${app.channels.join(', ') || 'none'}\nChecks: ${app.checks.join('; ')}\nStore: ${config.store.kind}\n`,
     );
@@ -48,10 +64,13 @@ async function main(): Promise<void> {
   );
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    app
+      .close()
+      .then(() => store?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

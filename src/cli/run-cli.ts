@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { ConfigError } from '../config/config-error';
+import { loadConfig } from '../config/load-config';
 import { Assistant } from '../core/assistant';
+import { silentLogger } from '../core/ports';
+import type { Store } from '../core/store';
+import { StoreError } from '../core/store-error';
+import { createStore } from '../store/create-store';
+import { formatReport } from './format-report';
 import type { Actor } from '../core/input';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { ArticleError } from '../knowledge/parse-article';
@@ -14,7 +21,11 @@ export interface CliIo {
   err(text: string): void;
   readFile(path: string): string;
   env: NodeJS.ProcessEnv;
+  /** The store `report` reads (default: the one DATABASE_URL / DATA_DIR configure). */
+  openStore?: (env: NodeJS.ProcessEnv) => Promise<Store>;
 }
+
+const openConfiguredStore = (env: NodeJS.ProcessEnv) => createStore(loadConfig(env).store, silentLogger);
 
 export const USAGE = `Usage: npm run --silent cli -- <command>
 
@@ -23,6 +34,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
   kb lint [dirs…]              validate knowledge base articles (default: built-in + KNOWLEDGE_DIRS)
   kb list                      list article ids and titles
 ${LINT_USAGE.trimEnd()}
+  report [--json]              answers and helpful rate per article (from the store)
   help                         this text
 ${LIVE_USAGE}`;
 
@@ -97,6 +109,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.err(`kb needs "lint" or "list".\n${USAGE}`);
         return 2;
       }
+      case 'report': {
+        const store = await (io.openStore ?? openConfiguredStore)(io.env);
+        try {
+          const stats = await store.articleStats();
+          io.out(json ? `${JSON.stringify(stats, null, 2)}\n` : formatReport(stats));
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
       case 'check':
         if (rest[0] === 'saml' || rest[0] === 'scim') return await runLintCommand(rest, json, io);
         io.err(`check needs user, assignments, saml or scim.\n${USAGE}`);
@@ -113,6 +135,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof ArticleError) {
       io.err(`Invalid article: ${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof ConfigError) {
+      io.err(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof StoreError) {
+      io.err(`${err.message}\n${err.fix}\n`);
       return 1;
     }
     const e = err as NodeJS.ErrnoException;

@@ -39,3 +39,17 @@ export const httpUrl = z
       return z.NEVER;
     }
   });
+
+/** A whole number from 0 to `max`; empty or unset gives `fallback`. */
+export const wholeNumber = (fallback: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      if (!/^\d+$/.test(v.trim()) || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${max}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
 import type { LookupPolicy } from '../core/authorize-lookup';
 import { ConfigError } from './config-error';
-import { booleanFlag, commaList, httpUrl, optionalString } from './env-helpers';
+import { booleanFlag, commaList, httpUrl, optionalString, wholeNumber } from './env-helpers';
 
 /**
  * Every environment variable the assistant reads, in one schema. `.env.example` documents each;
@@ -46,6 +46,8 @@ const envSchema = z.object({
 
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
+  /** Remind the support team of escalations unclaimed this long; 0 turns reminders off. At most a week. */
+  ESCALATION_REMIND_MINUTES: wholeNumber(30, 10_080),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -102,6 +104,7 @@ export interface Config {
   /** Who may run live lookups on whom; default deny. */
   lookup: LookupPolicy;
   store: StoreConfig;
+  escalations: { remindMinutes: number };
 }
 
 /** Parses and checks the environment once, at the edge. Throws ConfigError naming every bad variable. */
@@ -217,5 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       privateSupportChannels: e.PRIVATE_SUPPORT_CHANNELS,
     },
     store,
+    escalations: { remindMinutes: e.ESCALATION_REMIND_MINUTES },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Button payloads. Short keys because Slack allows 2,000 characters per button value:
- * a = article id, h = message hash, c = check name, s = subject, e = escalation id.
+ * a = article id, h = message hash, c = check name, s = subject, e = escalation id,
+ * r = resolution text (an edge that asked for it in a form adds it before handing the action back).
  */
 export interface ActionPayload {
   a?: string;
@@ -8,6 +9,7 @@ export interface ActionPayload {
   c?: 'user' | 'trail' | 'assignments';
   s?: string;
   e?: string;
+  r?: string;
 }
 
 const MAX_VALUE_CHARS = 2_000;
@@ -26,7 +28,7 @@ export function decodeAction(value: string | undefined): ActionPayload {
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
     const out: ActionPayload = {};
     const p = parsed as Record<string, unknown>;
-    for (const key of ['a', 'h', 's', 'e'] as const) if (typeof p[key] === 'string') out[key] = p[key] as string;
+    for (const key of ['a', 'h', 's', 'e', 'r'] as const) if (typeof p[key] === 'string') out[key] = p[key] as string;
     if (p.c === 'user' || p.c === 'trail' || p.c === 'assignments') out.c = p.c;
     return out;
   } catch {

@@ -6,6 +6,10 @@ import type { LiveChecks, OfflineChecks } from './checks';
 import { composeAnswer, composeArticle, composeUnknown } from './compose-answer';
 import { composeLintReport } from './compose-lint-report';
 import { composeHelp } from './compose-help';
+import { composeNotHelpful } from './escalations/compose-escalation';
+import type { ConversationMemory } from './escalations/conversation-memory';
+import { runEscalationAction, runEscalationCommand } from './escalations/escalation-commands';
+import type { EscalationService } from './escalations/escalation-service';
 import { isExplicit, type Actor, type Conversation, type Input } from './input';
 import { messageHash } from './message-hash';
 import { notice } from './notice';
@@ -32,6 +36,10 @@ export interface AssistantDeps {
   lookupGroups?: LookupGroups;
   /** Every live lookup, allowed or denied, is recorded here. */
   audit?: AuditLog;
+  /** Escalations to the support team; absent: escalate says it is not set up. */
+  escalations?: EscalationService;
+  /** Keeps each thread's last message and answer (for escalations and `report`). */
+  memory?: ConversationMemory;
 }
 
 export interface ActionInput {
@@ -92,9 +100,8 @@ export class Assistant {
         return { reply: await this.runLive('trail', command.subject, input.actor, input.conversation) };
       case 'escalate':
       case 'escalations':
-        return {
-          reply: notice('Escalations are not set up yet', 'The escalation flow is not configured on this installation.'),
-        };
+      case 'escalation':
+        return { reply: await runEscalationCommand(this.deps.escalations, command, input, prefix) };
     }
   }
 
@@ -105,8 +112,13 @@ export class Assistant {
       case 'feedback.not_helpful': {
         if (!payload.a || !payload.h) return notice('That button has expired', 'Ask again to get a fresh answer.');
         const helpful = action.id === 'feedback.helpful';
-        await this.feedback.recordFeedback({ articleId: payload.a, messageHash: payload.h, helpful, actor: action.actor, at: this.clock.now() });
-        return notice(helpful ? 'Thanks, noted.' : 'Thanks, noted.', helpful ? 'Glad it helped.' : 'Sorry it missed. Use **Escalate** to hand this to the support team.');
+        try {
+          await this.feedback.recordFeedback({ articleId: payload.a, messageHash: payload.h, helpful, actor: action.actor, at: this.clock.now() });
+        } catch (err) {
+          this.logger.warn({ err: (err as Error).message }, 'could not record feedback');
+          return notice('Could not record your feedback', 'The database did not answer. Thanks for trying; the answer itself is unaffected.');
+        }
+        return helpful ? notice('Thanks, noted.', 'Glad it helped.') : composeNotHelpful(payload);
       }
       case 'check.run':
         if (!payload.c || !payload.s) return notice('That button has expired', 'Run the check as a command instead.');
@@ -117,7 +129,7 @@ export class Assistant {
       case 'escalation.claim':
       case 'escalation.resolve':
       case 'escalation.reopen':
-        return notice('Escalations are not set up yet', 'The escalation flow is not configured on this installation.');
+        return runEscalationAction(this.deps.escalations, { ...action, id: action.id }, payload, action.actor.platform === 'slack' ? '/idc ' : '');
     }
   }
 
@@ -149,6 +161,9 @@ export class Assistant {
     const hash = messageHash(text);
     const answered = best && best.confidence >= threshold ? best : undefined;
     this.metrics.answered(answered?.articleId ?? null, best?.confidence ?? 0, input.trigger);
+    if (answered || isExplicit(input.trigger)) {
+      this.deps.memory?.rememberAsk({ input, text, messageHash: hash, articleId: best?.articleId, confidence: best?.confidence, answered: !!answered });
+    }
     if (answered) {
       return { reply: composeAnswer(this.articles.get(answered.articleId)!, match, this.articles, hash), match };
     }

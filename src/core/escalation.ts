@@ -4,6 +4,7 @@
  * implements `SupportDesk` to show it in its support channel and in the asker's thread.
  */
 import type { Actor, Conversation } from './input';
+import type { Reply } from './reply';
 
 export type EscalationStatus = 'open' | 'claimed' | 'resolved';
 
@@ -21,6 +22,8 @@ export interface MessageRef {
   messageId: string;
   /** Platform data needed to send proactively (Teams conversation reference), opaque to the core. */
   reference?: unknown;
+  /** Link to the message, shown to the asker. */
+  permalink?: string;
 }
 
 export interface Escalation {
@@ -44,15 +47,23 @@ export interface Escalation {
   /** The message in the support channel. */
   supportMessage?: MessageRef;
   history: EscalationEvent[];
+  /** When the support team was last reminded of it (cleared when it is reopened). */
+  remindedAt?: Date;
 }
 
-/** Implemented by each chat edge that can host the support team. */
+/**
+ * Implemented by each chat edge that can host the support team. The core composes every message
+ * as a neutral `Reply` (see `src/core/escalations/compose-escalation.ts`); the edge renders it.
+ * Throwing means "not delivered": the core logs it and, for `post`, retries later.
+ */
 export interface SupportDesk {
   readonly platform: Actor['platform'];
   /** Posts the escalation to the support channel; returns where it landed. */
-  post(escalation: Escalation): Promise<MessageRef>;
-  /** Updates the support message in place after a change of status. */
-  update(escalation: Escalation): Promise<void>;
-  /** Mirrors a change into the asker's thread (origin). */
-  notifyRequester(escalation: Escalation, text: string): Promise<void>;
+  post(escalation: Escalation, message: Reply): Promise<MessageRef>;
+  /** Updates the support message (`escalation.supportMessage`) in place after a change of status. */
+  update(escalation: Escalation, message: Reply): Promise<void>;
+  /** Mirrors a change into the asker's thread (`escalation.origin`); `text` is plain text. */
+  notifyRequester(escalation: Escalation, text: string, message: Reply): Promise<void>;
+  /** Posts a reminder (in the support message's thread). Without it the support message is updated. */
+  remind?(escalation: Escalation, message: Reply): Promise<void>;
 }

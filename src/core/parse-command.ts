@@ -9,10 +9,13 @@ export type Command =
   | { name: 'trail'; subject: string }
   | { name: 'escalate'; note: string }
   | { name: 'escalations' }
+  | { name: 'escalation'; verb: EscalationVerb; id: string; text: string }
   | { name: 'kb'; articleId: string }
   | { name: 'unknown'; word: string; problem: string };
 
 const CHECK_KINDS = ['user', 'assignments', 'saml', 'scim'] as const;
+const ESCALATION_VERBS = ['claim', 'resolve', 'reopen', 'show'] as const;
+export type EscalationVerb = (typeof ESCALATION_VERBS)[number];
 
 /**
  * `line`: the text is a command line (`/idc …`, a Teams command): an unknown first word is an
@@ -48,6 +51,8 @@ export function parseCommand(text: string, mode: 'line' | 'message' = 'message')
       return { name: 'escalate', note: tail };
     case 'escalations':
       return { name: 'escalations' };
+    case 'escalation':
+      return parseEscalation(rest, tail);
     case 'kb':
       return tail ? { name: 'kb', articleId: tail.toLowerCase() } : { name: 'kb', articleId: '' };
     default:
@@ -58,7 +63,18 @@ export function parseCommand(text: string, mode: 'line' | 'message' = 'message')
   }
 }
 
+/** `escalation claim|resolve|reopen|show ESC-1001 [text]`; the id may be given as 1001 or esc-1001. */
+function parseEscalation(rest: string[], tail: string): Command {
+  const verb = rest[0]?.toLowerCase() ?? '';
+  const usage = `escalation needs ${ESCALATION_VERBS.join(', ')}, then an id: escalation resolve ESC-1001 <what fixed it>`;
+  if (!(ESCALATION_VERBS as readonly string[]).includes(verb)) return { name: 'unknown', word: `escalation ${verb}`.trim(), problem: usage };
+  const id = /^(?:esc-)?(\d{1,9})$/i.exec(rest[1] ?? '');
+  if (!id) return { name: 'unknown', word: `escalation ${verb}`, problem: `escalation ${verb} needs an escalation id like ESC-1001` };
+  const text = tail.slice(tail.indexOf(rest[1]!) + rest[1]!.length).trim();
+  return { name: 'escalation', verb: verb as EscalationVerb, id: `ESC-${id[1]}`, text };
+}
+
 /** True when the text starts with a command word, so a mention like "@idc check user bob" runs it. */
 export function looksLikeCommand(text: string): boolean {
-  return /^\s*\/?(help|\?|ask|check|trail|escalate|escalations|kb)(\s|$)/i.test(text);
+  return /^\s*\/?(help|\?|ask|check|trail|escalate|escalations|escalation|kb)(\s|$)/i.test(text);
 }

@@ -33,3 +33,27 @@ describe('parseCommand', () => {
     expect(looksLikeCommand('please check why bob fails')).toBe(false);
   });
 });
+
+describe('parseCommand: escalation', () => {
+  it.each([
+    ['escalation claim ESC-1001', { name: 'escalation', verb: 'claim', id: 'ESC-1001', text: '' }],
+    ['escalation Resolve esc-1042  Re-synced the user, fixed mapping', { name: 'escalation', verb: 'resolve', id: 'ESC-1042', text: 'Re-synced the user, fixed mapping' }],
+    ['escalation reopen 1001 broke again', { name: 'escalation', verb: 'reopen', id: 'ESC-1001', text: 'broke again' }],
+    ['escalation show ESC-7', { name: 'escalation', verb: 'show', id: 'ESC-7', text: '' }],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, 'line')).toEqual(expected);
+  });
+
+  it.each([
+    ['escalation', /escalation needs claim, resolve, reopen, show/],
+    ['escalation close ESC-1001', /escalation needs claim, resolve, reopen, show/],
+    ['escalation claim', /needs an escalation id like ESC-1001/],
+    ['escalation claim ESC-10x1', /needs an escalation id like ESC-1001/],
+  ])('explains %j', (text, problem) => {
+    expect(parseCommand(text, 'line')).toMatchObject({ name: 'unknown', problem: expect.stringMatching(problem) });
+  });
+
+  it('is a command at the start of a mention', () => {
+    expect(looksLikeCommand('escalation claim ESC-1001')).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Same columns in SQLite and PostgreSQL: times are epoch
+ * milliseconds (INTEGER / BIGINT; the pg pool parses BIGINT as a JS number), booleans are 0/1,
+ * structured values (actors, conversations, message refs, check lines) are JSON text.
+ */
+export interface Database {
+  seen_events: ExpiringKeyTable;
+  answered_threads: ExpiringKeyTable;
+  thread_contexts: {
+    key: string;
+    /** JSON ThreadContext without `at`. */
+    value: string;
+    at: number;
+    expires_at: number;
+  };
+  conversation_refs: { key: string; value: string; updated_at: number };
+  audit_log: {
+    id: Generated<number>;
+    at: number;
+    actor: string;
+    check_name: string;
+    subject: string;
+    outcome: string;
+    detail: string | null;
+  };
+  answers: {
+    id: Generated<number>;
+    article_id: string;
+    confidence: number;
+    message_hash: string;
+    platform: string;
+    at: number;
+  };
+  /** One vote per (article, message, voter): voting again replaces the vote. */
+  feedback: {
+    article_id: string;
+    message_hash: string;
+    voter: string;
+    helpful: number;
+    actor: string;
+    at: number;
+  };
+  counters: { name: string; value: number };
+  escalations: EscalationTable;
+  escalation_events: {
+    id: Generated<number>;
+    escalation_id: string;
+    at: number;
+    actor: string;
+    action: string;
+    note: string | null;
+  };
+}
+
+export interface ExpiringKeyTable {
+  key: string;
+  expires_at: number;
+}
+
+export interface EscalationTable {
+  id: string;
+  /** The number in the id, for ordering. */
+  number: number;
+  status: string;
+  created_at: number;
+  updated_at: number;
+  /** When it last became open (creation or reopen): reminders count from here. */
+  open_since: number;
+  reminded_at: number | null;
+  requester: string;
+  origin: string;
+  /** Unique: one escalation per thread. NULL for origins without a thread (never merged). */
+  origin_key: string | null;
+  text: string;
+  article_id: string | null;
+  confidence: number | null;
+  checks: string;
+  note: string | null;
+  claimed_by: string | null;
+  resolution: string | null;
+  support_message: string | null;
+}

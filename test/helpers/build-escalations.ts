@@ -1,0 +1,20 @@
+import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
+import { EscalationService } from '../../src/core/escalations/escalation-service';
+import { silentLogger, type Logger } from '../../src/core/ports';
+import { MemoryStore, type Store } from '../../src/core/store';
+import { buildAssistant } from './builders';
+import { FakeClock } from './fake-clock';
+import { FakeSupportDesk } from './fake-support-desk';
+
+/** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
+export function buildEscalations(over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger } = {}) {
+  const store = over.store ?? new MemoryStore();
+  const clock = new FakeClock();
+  const logger = over.logger ?? silentLogger;
+  const memory = new ConversationMemory(store, clock, logger);
+  const service = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: over.remindAfterMinutes ?? 30 });
+  const desks = over.desks ?? [new FakeSupportDesk()];
+  for (const d of desks) service.addDesk(d);
+  const assistant = buildAssistant({ clock, logger, feedback: store, escalations: service, memory });
+  return { store, clock, memory, service, desks, desk: desks[0]!, assistant };
+}
