@@ -4,8 +4,10 @@ import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
 import type { Logger } from './core/ports';
+import { MemoryStore, type SeenEventStore } from './core/store';
 import { loadKnowledge } from './knowledge/load-knowledge';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
+import { mountSlack } from './slack/mount-slack';
 
 export interface App {
   assistant: Assistant;
@@ -21,10 +23,12 @@ export interface AppOptions {
   logger: Logger;
   /** Extra dependencies for the core (AWS checks, stores); tests pass fakes here. */
   deps?: Partial<Omit<AssistantDeps, 'articles' | 'logger'>>;
+  /** Seen Slack event ids and answered threads (default: in memory, lost on restart). */
+  seen?: SeenEventStore;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {} }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, seen }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const assistant = new Assistant({ ...deps, articles, logger });
   const channels: string[] = [];
@@ -35,16 +39,31 @@ export function createApp({ config, logger, deps = {} }: AppOptions): App {
     routes.push(...consoleRoutes(assistant));
     channels.push('console');
   }
+  // Edges that connect out or verify credentials at start (Slack: auth.test, Socket Mode).
+  const starts: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = [];
+  if (config.slack) {
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? new MemoryStore(), logger });
+    routes.push(...slack.routes);
+    starts.push(slack.start);
+    stops.push(slack.stop);
+    channels.push('slack');
+  }
   const server = createHttpServer(routes, logger);
   return {
     assistant,
     server,
     channels,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      for (const start of starts) await start();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
-      }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+      });
+    },
+    close: async () => {
+      for (const stop of stops) await stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

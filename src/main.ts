@@ -3,6 +3,7 @@ import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
 import { ArticleError } from './knowledge/parse-article';
 import { createLogger } from './logger';
+import { SlackStartError } from './slack/slack-start-error';
 
 /** The composition root: the one place that reads process.env and creates real things. */
 async function main(): Promise<void> {
@@ -31,7 +32,16 @@ async function main(): Promise<void> {
     process.stdout.write(`Configuration is valid. Channels: ${app.channels.join(', ') || 'none'}.\n`);
     return;
   }
-  const port = await app.listen();
+  let port: number;
+  try {
+    port = await app.listen();
+  } catch (err) {
+    if (err instanceof SlackStartError) {
+      logger.error({ code: err.code }, err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const hints = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it)',
     !config.teams && 'Teams is off (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to enable it)',
