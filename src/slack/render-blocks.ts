@@ -51,7 +51,7 @@ function codeSections(text: string): SlackBlock[] {
 
 function facts(items: { label: string; value: string }[]): SlackBlock[] {
   const fields = items.map((f) =>
-    mrkdwn(escapeWithin(`${f.label}\n${f.value}`, MAX_FIELD_CHARS).replace(/^([^\n]*)/, (label) => `*${label.trim() || ' '}*`)),
+    mrkdwn(escapeWithin(`${f.label}\n${f.value}`, MAX_FIELD_CHARS - 2).replace(/^([^\n]*)/, (label) => `*${label.trim() || ' '}*`)),
   );
   const out: SlackBlock[] = [];
   for (let i = 0; i < fields.length; i += MAX_FIELDS) out.push({ type: 'section', fields: fields.slice(i, i + MAX_FIELDS) });
@@ -62,7 +62,7 @@ function finding(f: Finding): string {
   const title = escapeMrkdwn(f.title.replace(/\s+/g, ' ').trim());
   const detail = f.detail ? ` — ${escapeMrkdwn(f.detail.replace(/\n+/g, ' '))}` : '';
   const article = f.article ? ` · \`${escapeMrkdwn(f.article)}\`` : '';
-  return `${MARKS[f.status]} *${title || ' '}*${detail}${article}`;
+  return `${MARKS[f.status]}${title ? ` *${title}*` : ''}${detail}${article}`;
 }
 
 function button(a: Action): types.Button | undefined {

@@ -152,3 +152,19 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   }
   return out;
 }
+
+/** Every `text` string in a Slack payload (fallback, blocks, elements), joined by newlines. */
+export function textsOf(value: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'text' && typeof x === 'string') out.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(value);
+  return out.join('\n');
+}

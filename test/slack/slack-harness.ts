@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger, type Logger } from '../../src/core/ports';
 import { MemoryStore, type SeenEventStore } from '../../src/core/store';
@@ -15,7 +15,7 @@ export interface SlackHarness {
 }
 
 /** The real app (createApp, PORT=0) with Slack on, talking to a fake Slack Web API on loopback. */
-export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger } = {}): Promise<SlackHarness> {
+export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger; deps?: AppOptions['deps'] } = {}): Promise<SlackHarness> {
   const fake = o.fake ?? (await new FakeSlack().start());
   const config = loadConfig({
     PORT: '0',
@@ -26,8 +26,15 @@ export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack
     SLACK_WATCH_CHANNELS: 'C0WATCH',
     ...o.env,
   });
-  const app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore() });
-  const base = `http://127.0.0.1:${await app.listen()}`;
+  let app: App;
+  let base: string;
+  try {
+    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps });
+    base = `http://127.0.0.1:${await app.listen()}`;
+  } catch (err) {
+    if (!o.fake) await fake.close();
+    throw err;
+  }
   return {
     app,
     fake,
