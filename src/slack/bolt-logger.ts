@@ -8,7 +8,9 @@ import type { Logger } from '../core/ports';
  */
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'bolt' });
-  let level = LogLevel.INFO;
+  // The WebClient logs three debug lines per API call: skip formatting them unless debug is on.
+  const debugOn = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('debug') ?? true;
+  let level = debugOn ? LogLevel.DEBUG : LogLevel.INFO;
   const describe = (parts: unknown[]) => ({
     msg: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : typeof p)).join(' '),
     codes: parts.flatMap((p) => {
@@ -21,7 +23,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     log[fn](codes.length ? { codes } : {}, msg);
   };
   return {
-    debug: (...m) => emit('debug', m),
+    debug: debugOn ? (...m) => emit('debug', m) : () => {},
     info: (...m) => emit('info', m),
     warn: (...m) => emit('warn', m),
     error: (...m) => emit('error', m),

@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bol
 import type { SlackConfig } from '../config/load-config';
 import type { Logger } from '../core/ports';
 import { boltLogger } from './bolt-logger';
+import { createNodeHttpFetch } from './node-http-fetch';
 
 /** Where Slack events arrive: HTTP on our server at /slack/events, or a Socket Mode WebSocket. */
 export type SlackTransport = 'http' | 'socket';
@@ -34,6 +35,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger): BoltParts {
   // the WebClient waits and retries those. Other failures: two retries, then the error surfaces.
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    fetch: createNodeHttpFetch(),
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
     timeout: 10_000,
   };

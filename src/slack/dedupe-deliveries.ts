@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../core/ports';
 import type { SeenEventStore } from '../core/store';
+import { yieldToIo } from './yield-to-io';
 
 /** Slack retries an event three times within about an hour; a day covers retries and replays. */
 export const SEEN_DELIVERY_TTL_SECONDS = 24 * 3600;
@@ -15,6 +16,8 @@ export const SEEN_DELIVERY_TTL_SECONDS = 24 * 3600;
 export function dedupeDeliveries(seen: SeenEventStore, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as { event_id?: unknown; trigger_id?: unknown };
+    // Events are acked before middleware runs: let waiting requests in before this one's work.
+    if (typeof body.event_id === 'string') await yieldToIo();
     const id = typeof body.event_id === 'string' ? `event:${body.event_id}` : typeof body.trigger_id === 'string' ? `trigger:${body.trigger_id}` : undefined;
     if (id) {
       let first = true;

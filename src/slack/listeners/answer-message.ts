@@ -5,6 +5,7 @@ import { deliverReply } from '../deliver-reply';
 import type { SlackMessageEvent } from '../read-message-event';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { isSlowText, withReaction } from '../with-reaction';
+import { yieldToIo } from '../yield-to-io';
 
 /**
  * The one path for messages (mentions, DMs, watched channels): neutral input → core → Block Kit
@@ -18,6 +19,7 @@ export async function answerMessage(
   trigger: Trigger,
   meta: { botUserId?: string; eventId?: string },
 ): Promise<void> {
+  await yieldToIo();
   const threadTs = message.threadTs ?? message.ts;
   const log = deps.logger.child({ eventId: meta.eventId, channel: message.channel, trigger });
   const text = decodeSlackText(message.text, meta.botUserId);
@@ -45,6 +47,7 @@ export async function answerMessage(
       log.info({ threadTs }, 'thread already answered; staying silent');
       return;
     }
+    await yieldToIo();
     const isIm = message.channelType === 'im';
     const posted = await deliverReply(client, reply, { channel: message.channel, user: message.user, threadTs, isIm }, log);
     if (posted && trigger !== 'watched') await deps.threads.markAnswered(message.channel, threadTs);

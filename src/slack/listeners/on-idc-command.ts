@@ -14,7 +14,13 @@ export const IDC_COMMAND = '/idc';
  * ephemeral; answers are in_channel. The core parses the subcommand and answers help/unknown.
  */
 export function onIdcCommand(app: App, deps: SlackEdgeDeps): void {
-  app.command(IDC_COMMAND, async ({ command, ack, respond }) => {
+  // One listener for every command: only /idc is in the manifest, but another command pointed at
+  // this URL gets a clear answer instead of a timeout.
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    if (command.command !== IDC_COMMAND) {
+      await ack({ response_type: 'ephemeral', text: `This app only knows ${IDC_COMMAND}; ${escapeMrkdwn(command.command.slice(0, 40))} is not one of its commands. Try \`${IDC_COMMAND} help\`.` });
+      return;
+    }
     const text = decodeSlackText(command.text ?? '');
     await ack(isSlowText(text) ? { response_type: 'ephemeral', text: 'Running the check…' } : undefined);
     const log = deps.logger.child({ command: IDC_COMMAND, channel: command.channel_id });
@@ -31,10 +37,5 @@ export function onIdcCommand(app: App, deps: SlackEdgeDeps): void {
       log.error({ err: (err as Error).message }, 'command failed');
       await respondWith(respond, failureReply(), log);
     }
-  });
-
-  // Only /idc is in the manifest; another command pointed at this URL gets a clear answer, not a timeout.
-  app.command(/^(?!\/idc$)/, async ({ command, ack }) => {
-    await ack({ response_type: 'ephemeral', text: `This app only knows ${IDC_COMMAND}; ${escapeMrkdwn(command.command.slice(0, 40))} is not one of its commands. Try \`${IDC_COMMAND} help\`.` });
   });
 }

@@ -12,8 +12,14 @@ export const TROUBLESHOOT_CALLBACK_ID = 'troubleshoot_message';
  * ask, and answers in its thread (privately when the bot is not in the channel).
  */
 export function onTroubleshootShortcut(app: App, deps: SlackEdgeDeps): void {
-  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: TROUBLESHOOT_CALLBACK_ID }, async ({ shortcut, ack, client, respond, context }) => {
+  // One listener for every shortcut: ones this app does not define are acked, so Slack shows no timeout error.
+  app.shortcut(/.*/, async ({ shortcut: received, ack, client, respond, context }) => {
     await ack();
+    if (received.type !== 'message_action' || received.callback_id !== TROUBLESHOOT_CALLBACK_ID) {
+      deps.logger.warn({ callbackId: received.callback_id }, 'unknown shortcut ignored');
+      return;
+    }
+    const shortcut: MessageShortcut = received;
     const channel = shortcut.channel.id;
     const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
     const log = deps.logger.child({ shortcut: TROUBLESHOOT_CALLBACK_ID, channel });
@@ -32,11 +38,5 @@ export function onTroubleshootShortcut(app: App, deps: SlackEdgeDeps): void {
       log.error({ err: (err as Error).message }, 'shortcut failed');
       await respondWith(respond, failureReply(), log);
     }
-  });
-
-  // Shortcuts this app does not define: ack so Slack does not show a timeout error.
-  app.shortcut(/^(?!troubleshoot_message$)/, async ({ ack, shortcut }) => {
-    await ack();
-    deps.logger.warn({ callbackId: shortcut.callback_id }, 'unknown shortcut ignored');
   });
 }
