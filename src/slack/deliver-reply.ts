@@ -18,7 +18,7 @@ export interface ReplyTarget {
 /** Web API errors meaning "the bot may not post there": answer privately through response_url instead. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);
 
-const NOT_IN_CHANNEL_NOTE = 'I can only answer here privately: invite me to the channel (`/invite @IAM Identity Center assistant`) to answer in the thread.';
+const NOT_IN_CHANNEL_NOTE = 'I can only answer here privately: invite me to the channel (`/invite @idc`) to answer in the thread.';
 
 /**
  * Posts a reply where it belongs: public replies in the thread with `chat.postMessage`, private

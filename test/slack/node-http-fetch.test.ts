@@ -24,7 +24,8 @@ describe('createNodeHttpFetch (the WebClient and respond() transport)', () => {
           for (let i = 0; i < 9; i++) res.write(chunk);
           res.end();
         } else if (req.url === '/slow') {
-          setTimeout(() => res.end('late'), 2_000);
+          const timer = setTimeout(() => res.end('late'), 2_000);
+          res.on('close', () => clearTimeout(timer));
         } else {
           res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] });
           res.end(JSON.stringify({ ok: true, echo: body }));
