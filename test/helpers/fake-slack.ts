@@ -68,6 +68,12 @@ export class FakeSlack {
     return `${this.base}/files/${name}`;
   }
 
+  /** Forgets what was recorded (between tests). */
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+  }
+
   /** The next call of `method` answers `{ok:false, error}`, as Slack does. */
   failNext(method: string, error: string): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);

@@ -49,7 +49,7 @@ describe('text files attached to Slack messages', () => {
     const offline: OfflineChecks = { detect: () => undefined, lintSaml: (t) => (linted.push(t), report), lintScim: () => report };
     const h = await startSlackApp({ fake, deps: { offline } });
     try {
-      fake.calls.length = 0;
+      fake.reset();
       const event = appMention('check saml', { files: [{ id: 'F1', name: 'response.xml', mimetype: 'application/xml', filetype: 'xml', size: SAML.length, url_private: fake.fileUrl('response.xml') }] });
       await sendSigned(h.events, eventCallback(event).body);
       await fake.waitFor(() => fake.posts().length === 1);

@@ -5,7 +5,7 @@ import { MemoryStore } from '../../src/core/store';
 import { FakeSlack, textsOf } from '../helpers/fake-slack';
 import { appMention, eventCallback, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned, SIGNING_SECRET, slackSignature } from '../helpers/slack-requests';
-import { startSlackApp, type SlackHarness } from './slack-harness';
+import { startSlackApp, useSlackApp, type SlackHarness } from './slack-harness';
 
 const PROTECTED_ROLE = "Cannot perform the operation on the protected role 'AWSReservedSSO_Admin_0123abcd' - this role is only modifiable by AWS";
 
@@ -13,15 +13,7 @@ const PROTECTED_ROLE = "Cannot perform the operation on the protected role 'AWSR
 const sent = (h: SlackHarness) => [...h.fake.calls.map((c) => c.args), ...h.fake.responses.map((r) => r.body)];
 
 describe('Slack delivery rules: authenticity, exactly once, limits, injection', () => {
-  let h: SlackHarness;
-  beforeAll(async () => {
-    h = await startSlackApp();
-  });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.fake.calls.length = 0;
-    h.fake.responses.length = 0;
-  });
+  const h = useSlackApp();
 
   describe('authenticity (Bolt verifies the v0 signature)', () => {
     it('rejects a bad signature with 401 and does nothing', async () => {

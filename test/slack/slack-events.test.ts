@@ -1,7 +1,7 @@
 import { ANSWER_THRESHOLD, UNASKED_THRESHOLD } from '../../src/match/index';
 import { appMention, BOT, eventCallback, messageEvent, nextTs } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
-import { startSlackApp, type SlackHarness } from './slack-harness';
+import { useSlackApp } from './slack-harness';
 
 const PROTECTED_ROLE = "An error occurred (UnmodifiableEntity) when calling the UpdateRole operation: Cannot perform the operation on the protected role 'AWSReservedSSO_Admin_0123abcd' - this role is only modifiable by AWS";
 const MEDIUM = 'provisioning error from Entra ID to AWS SSO';
@@ -11,20 +11,10 @@ const blocksOf = (args: Record<string, unknown>) => args.blocks as Block[];
 const allText = (args: Record<string, unknown>) => JSON.stringify(args.blocks) + String(args.text);
 
 describe('Slack events over real HTTP', () => {
-  let h: SlackHarness;
-  let startup: string[];
-  beforeAll(async () => {
-    h = await startSlackApp();
-    startup = h.fake.calls.map((c) => `${c.method} ${c.token}`);
-  });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.fake.calls.length = 0;
-    h.fake.responses.length = 0;
-  });
+  const h = useSlackApp();
 
   it('verifies the bot token with auth.test at start, and lists slack as a channel', () => {
-    expect(startup).toEqual(['auth.test xoxb-test-token']);
+    expect(h.startup.map((c) => `${c.method} ${c.token}`)).toEqual(['auth.test xoxb-test-token']);
     expect(h.app.channels).toContain('slack');
   });
 

@@ -2,7 +2,7 @@ import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger, type Logger } from '../../src/core/ports';
 import { MemoryStore, type SeenEventStore } from '../../src/core/store';
-import { FakeSlack } from '../helpers/fake-slack';
+import { FakeSlack, type RecordedCall } from '../helpers/fake-slack';
 import { SIGNING_SECRET } from '../helpers/slack-requests';
 
 export interface SlackHarness {
@@ -11,6 +11,8 @@ export interface SlackHarness {
   /** http://127.0.0.1:PORT/slack/events */
   events: string;
   base: string;
+  /** Web API calls made while starting (auth.test). */
+  startup: RecordedCall[];
   close(): Promise<void>;
 }
 
@@ -40,9 +42,38 @@ export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack
     fake,
     base,
     events: `${base}/slack/events`,
+    startup: [...fake.calls],
     close: async () => {
       await app.close();
       if (!o.fake) await fake.close();
     },
+  };
+}
+
+/** One app for a whole test file, with the fake's records cleared before each test. */
+export function useSlackApp(): SlackHarness {
+  let h: SlackHarness | undefined;
+  beforeAll(async () => {
+    h = await startSlackApp();
+  });
+  afterAll(() => h?.close());
+  beforeEach(() => h!.fake.reset());
+  return {
+    get app() {
+      return h!.app;
+    },
+    get fake() {
+      return h!.fake;
+    },
+    get events() {
+      return h!.events;
+    },
+    get base() {
+      return h!.base;
+    },
+    get startup() {
+      return h!.startup;
+    },
+    close: () => h!.close(),
   };
 }

@@ -1,22 +1,14 @@
 import { textsOf } from '../helpers/fake-slack';
 import { blockActions, messageShortcut, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
-import { startSlackApp, type SlackHarness } from './slack-harness';
+import { useSlackApp } from './slack-harness';
 
 const PROTECTED_ROLE = "Cannot perform the operation on the protected role 'AWSReservedSSO_Admin_0123abcd' - this role is only modifiable by AWS";
 
 describe('Slack slash command, buttons and shortcut over real HTTP', () => {
-  let h: SlackHarness;
+  const h = useSlackApp();
   let n = 0;
   const rid = () => `r${n++}`;
-  beforeAll(async () => {
-    h = await startSlackApp();
-  });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.fake.calls.length = 0;
-    h.fake.responses.length = 0;
-  });
   const responsesTo = (id: string) => h.fake.responses.filter((r) => r.id === id);
 
   describe('/idc', () => {

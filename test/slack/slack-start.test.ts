@@ -16,7 +16,7 @@ describe('Slack start-up and transport selection', () => {
   });
   afterAll(() => fake.close());
   beforeEach(() => {
-    fake.calls.length = 0;
+    fake.reset();
   });
 
   const env = (over: Record<string, string> = {}) =>
