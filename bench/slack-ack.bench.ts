@@ -1,9 +1,11 @@
 /**
  * `npm run bench -- slack`: signed Slack event → HTTP 200 ack latency, at 50 and 200 requests/s
  * for 10 s each, for the real app and for a bare Bolt app with a no-op listener, in the same run.
- * Each server runs in its own process; this process paces the load and hosts the fake Slack Web
- * API that records the answers. 5% of deliveries are Slack-style retries of an earlier event
- * (X-Slack-Retry-Num): every event must be answered exactly once.
+ * Both servers and the fake Slack Web API (which records the answers) run in processes of their
+ * own; this one only paces the load and times it. 5% of deliveries are Slack-style retries of an
+ * earlier event (X-Slack-Retry-Num): every event must be answered exactly once.
+ * BENCH_SECONDS shortens the runs; BENCH_CPU=1 prints each process's CPU time and event-loop delay;
+ * BENCH_NODE_ARGS="--cpu-prof" profiles the servers.
  * Goal: p99 < 50 ms and within 1.3× of bare Bolt; no answer lost or sent twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -62,8 +62,10 @@ export function createApp({ config, logger, deps = {}, seen }: AppOptions): App 
       });
     },
     close: async () => {
+      // Stop accepting requests first, then let edges finish work they already acknowledged.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const stop of stops) await stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../core/ports';
 import type { SeenEventStore } from '../core/store';
+import type { InFlight } from './in-flight';
 import { yieldToIo } from './yield-to-io';
 
 /** Slack retries an event three times within about an hour; a day covers retries and replays. */
@@ -13,7 +14,7 @@ export const SEEN_DELIVERY_TTL_SECONDS = 24 * 3600;
  * events before middleware; duplicates of commands and actions are acked here), so Slack stops
  * retrying either way. A retry of an event we never saw is handled: its first delivery was lost.
  */
-export function dedupeDeliveries(seen: SeenEventStore, logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function dedupeDeliveries(seen: SeenEventStore, logger: Logger, inFlight?: InFlight): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as { event_id?: unknown; trigger_id?: unknown };
     // Events are acked before middleware runs: let waiting requests in before this one's work.
@@ -33,6 +34,6 @@ export function dedupeDeliveries(seen: SeenEventStore, logger: Logger): Middlewa
         return;
       }
     }
-    await args.next();
+    await (inFlight ? inFlight.track(args.next()) : args.next());
   };
 }

@@ -7,6 +7,7 @@ import { sendJson, type Route } from '../server/create-server';
 import { AnsweredThreads } from './answered-threads';
 import { createBoltApp, SLACK_EVENTS_PATH, type SlackTransport } from './create-bolt-app';
 import { dedupeDeliveries } from './dedupe-deliveries';
+import { InFlight } from './in-flight';
 import { onAppMention } from './listeners/on-app-mention';
 import { onBlockAction } from './listeners/on-block-action';
 import { onIdcCommand } from './listeners/on-idc-command';
@@ -29,9 +30,13 @@ export interface SlackEdge {
   routes: Route[];
   /** Verifies the bot token (auth.test); in Socket Mode also opens the WebSocket. */
   start(): Promise<void>;
+  /** Closes Socket Mode and waits for answers already acked to go out. */
   stop(): Promise<void>;
   bolt: App;
 }
+
+/** How long stop() waits for answers already acked (hosts give ~10-30 s between SIGTERM and SIGKILL). */
+const STOP_GRACE_MS = 8_000;
 
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
@@ -48,7 +53,8 @@ export function mountSlack({ config, assistant, seen, logger }: SlackEdgeOptions
     supportChannel: config.supportChannel,
     files: new SlackFileReader({ botToken: config.botToken, allowedOrigins: apiOrigin ? [...FILE_HOSTS, apiOrigin] : FILE_HOSTS }),
   };
-  app.use(dedupeDeliveries(seen, log));
+  const inFlight = new InFlight();
+  app.use(dedupeDeliveries(seen, log, inFlight));
   onAppMention(app, deps);
   onMessage(app, deps);
   onIdcCommand(app, deps);
@@ -94,6 +100,8 @@ export function mountSlack({ config, assistant, seen, logger }: SlackEdgeOptions
     },
     async stop() {
       if (transport === 'socket') await app.stop().catch(() => undefined);
+      const pending = inFlight.size;
+      if (pending > 0 && !(await inFlight.drain(STOP_GRACE_MS))) log.warn({ pending }, `Slack answers still running after ${STOP_GRACE_MS} ms; stopping anyway`);
     },
   };
 }

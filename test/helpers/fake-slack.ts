@@ -29,6 +29,7 @@ export class FakeSlack {
   readonly botUserId: string;
   private readonly botToken: string;
   private readonly failures = new Map<string, string[]>();
+  private readonly delays = new Map<string, number>();
   private server?: Server;
   private base = '';
   private ts = 1_700_000_500;
@@ -70,8 +71,14 @@ export class FakeSlack {
 
   /** Forgets what was recorded (between tests). */
   reset(): void {
+    this.delays.clear();
     this.calls.length = 0;
     this.responses.length = 0;
+  }
+
+  /** Calls of `method` answer after `ms` (a slow Slack). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** The next call of `method` answers `{ok:false, error}`, as Slack does. */
@@ -118,6 +125,8 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const args = parseArgs(raw, req.headers['content-type']);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     this.calls.push({ method, args, token });
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: 200, body: { ok: false, error: failure } };

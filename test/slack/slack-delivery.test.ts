@@ -105,6 +105,19 @@ describe('Slack delivery rules: authenticity, exactly once, limits, injection', 
       expect(h.fake.responses).toHaveLength(1);
     });
 
+    it('finishes answers already acked before it stops, so a restart loses none', async () => {
+      const fake = await new FakeSlack().start();
+      const app = await startSlackApp({ fake });
+      try {
+        fake.delay('chat.postMessage', 300);
+        await sendSigned(app.events, eventCallback(appMention(PROTECTED_ROLE)).body);
+        await app.close();
+        expect(fake.posts()).toHaveLength(1);
+      } finally {
+        await fake.close();
+      }
+    });
+
     it('remembers seen events and answered threads across a restart (same store)', async () => {
       const fake = await new FakeSlack().start();
       const seen = new MemoryStore();
