@@ -21,6 +21,16 @@ export function breakCodeFences(text: string): string {
 }
 
 /**
+ * Slack has no escape for its formatting marks. A zero-width space on both sides of `*`, `_`, `~`
+ * and `` ` `` keeps them from pairing up, so pasted text shows as typed instead of turning bold,
+ * italic, struck or code. (The same trick jsx-slack and slackify-markdown rely on.) Only for
+ * untrusted text that must sit in mrkdwn, such as quotes: elsewhere it goes in plain_text.
+ */
+export function neutraliseFormatting(text: string): string {
+  return text.replace(/[*_~`]/g, (c) => `\u200b${c}\u200b`);
+}
+
+/**
  * Escapes `text` and cuts it so the escaped form is at most `max` characters, ending in "…" when
  * cut. Never splits an entity.
  */

@@ -12,7 +12,7 @@ import {
   MAX_HEADER_CHARS,
   MAX_SECTION_CHARS,
 } from './block-kit-limits';
-import { breakCodeFences, escapeMrkdwn, escapeWithin } from './escape-mrkdwn';
+import { breakCodeFences, escapeMrkdwn, escapeWithin, neutraliseFormatting } from './escape-mrkdwn';
 import { markdownToMrkdwn } from './markdown-to-mrkdwn';
 import { splitLines } from './split-lines';
 
@@ -24,13 +24,8 @@ export interface SlackPayload {
   blocks: SlackBlock[];
 }
 
-const MARKS: Record<Finding['status'], string> = {
-  pass: ':white_check_mark:',
-  fail: ':x:',
-  warn: ':warning:',
-  info: ':information_source:',
-  na: ':heavy_minus_sign:',
-};
+/** Unicode marks: findings are plain_text (their titles and details come from AWS and users). */
+const MARKS: Record<Finding['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', info: 'ℹ️', na: '➖' };
 
 /**
  * `verbatim: true` on every mrkdwn object: Slack then does not auto-link bare URLs, channel names
@@ -49,20 +44,27 @@ function codeSections(text: string): SlackBlock[] {
   return splitLines(breakCodeFences(escapeMrkdwn(text)), budget).map((t) => ({ type: 'section', text: mrkdwn(fence(t || ' ')) }));
 }
 
+/** Two columns: the label (ours, bold) next to the value (untrusted, plain_text). */
 function facts(items: { label: string; value: string }[]): SlackBlock[] {
-  const fields = items.map((f) =>
-    mrkdwn(escapeWithin(`${f.label}\n${f.value}`, MAX_FIELD_CHARS - 2).replace(/^([^\n]*)/, (label) => `*${label.trim() || ' '}*`)),
-  );
+  const fields = items.flatMap((f) => [
+    mrkdwn(`*${escapeWithin(f.label.replace(/\s+/g, ' ').trim() || ' ', MAX_FIELD_CHARS - 2)}*`),
+    plain(escapeWithin(f.value || ' ', MAX_FIELD_CHARS)),
+  ]);
   const out: SlackBlock[] = [];
   for (let i = 0; i < fields.length; i += MAX_FIELDS) out.push({ type: 'section', fields: fields.slice(i, i + MAX_FIELDS) });
   return out;
 }
 
 function finding(f: Finding): string {
-  const title = escapeMrkdwn(f.title.replace(/\s+/g, ' ').trim());
-  const detail = f.detail ? ` — ${escapeMrkdwn(f.detail.replace(/\n+/g, ' '))}` : '';
-  const article = f.article ? ` · \`${escapeMrkdwn(f.article)}\`` : '';
-  return `${MARKS[f.status]}${title ? ` *${title}*` : ''}${detail}${article}`;
+  const title = f.title.replace(/\s+/g, ' ').trim();
+  const detail = f.detail ? ` — ${f.detail.replace(/\s*\n\s*/g, ' ')}` : '';
+  const article = f.article ? ` (kb ${f.article})` : '';
+  return escapeMrkdwn(`${MARKS[f.status]} ${title}${detail}${article}`);
+}
+
+/** Untrusted text: escaped, in plain_text objects, which Slack never formats or links. */
+function plainSections(escaped: string): SlackBlock[] {
+  return splitLines(escaped, MAX_SECTION_CHARS).map((t) => ({ type: 'section', text: plain(t || ' ') }));
 }
 
 function button(a: Action): types.Button | undefined {
@@ -98,17 +100,17 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'markdown':
       return sections(markdownToMrkdwn(block.text));
     case 'text':
-      // Untrusted: escaped, and in a plain_text object, which Slack never formats or links.
-      return splitLines(escapeMrkdwn(block.text), MAX_SECTION_CHARS).map((t) => ({ type: 'section', text: plain(t || ' ') }));
+      return plainSections(escapeMrkdwn(block.text));
     case 'steps':
       return sections(block.items.map((s, i) => `${i + 1}. ${markdownToMrkdwn(s).replace(/\n/g, '\n     ')}`).join('\n'));
     case 'facts':
       return facts(block.items);
     case 'findings':
-      return sections(block.items.map(finding).join('\n'));
+      return plainSections(block.items.map(finding).join('\n'));
     case 'quote':
+      // A real quote needs mrkdwn; the quoted text is escaped and its formatting marks neutralised.
       return sections(
-        escapeMrkdwn(block.text)
+        neutraliseFormatting(escapeMrkdwn(block.text))
           .split('\n')
           .map((l) => `>${l ? ` ${l}` : ''}`)
           .join('\n'),

@@ -25,8 +25,11 @@ describe('renderBlocks (Block Kit)', () => {
     expect(out.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'section', 'section', 'section', 'context', 'actions', 'divider']);
     expect(out[2]!.text).toEqual({ type: 'plain_text', text: 'plain', emoji: false });
     expect(out[3]!.text!.text).toBe('1. one\n2. two');
-    expect(out[4]!.fields).toEqual([{ type: 'mrkdwn', text: '*User*\nalice', verbatim: true }]);
-    expect(out[5]!.text!.text).toBe(':x: *No e-mail* — empty · `scim-sync-user-fails`');
+    expect(out[4]!.fields).toEqual([
+      { type: 'mrkdwn', text: '*User*', verbatim: true },
+      { type: 'plain_text', text: 'alice', emoji: false },
+    ]);
+    expect(out[5]!.text).toEqual({ type: 'plain_text', text: '❌ No e-mail — empty (kb scim-sync-user-fails)', emoji: false });
     expect(out[6]!.text!.text).toBe('> q');
     expect(out[7]!.text!.text).toBe('```\nc\n```');
     expect(out[9]!.elements).toEqual([{ type: 'button', action_id: 'escalate', text: { type: 'plain_text', text: 'Escalate', emoji: false }, value: '{}', style: 'danger' }]);
@@ -118,10 +121,24 @@ describe('renderBlocks (Block Kit)', () => {
     expect(JSON.stringify(out)).not.toContain('too big');
   });
 
-  it('puts at most 10 fields in a section and cuts a field at 2,000 characters', () => {
+  it('puts at most 10 fields (5 facts) in a section and cuts a field at 2,000 characters', () => {
     const out = render([{ type: 'facts', items: Array.from({ length: 12 }, (_, i) => ({ label: `L${i}`, value: i === 0 ? 'v'.repeat(5_000) : 'v' })) }]);
-    expect(out.map((b) => b.fields!.length)).toEqual([10, 2]);
-    expect(out[0]!.fields![0]!.text.length).toBeLessThanOrEqual(2_000);
+    expect(out.map((b) => b.fields!.length)).toEqual([10, 10, 4]);
+    expect(out[0]!.fields![1]!.text.length).toBeLessThanOrEqual(2_000);
+    expect(out[0]!.fields![1]!.text.length).toBeGreaterThan(1_900);
+  });
+
+  it('keeps untrusted text from formatting: plain_text for values, neutralised marks in quotes', () => {
+    const out = render([
+      { type: 'quote', text: '*urgent* _now_ ~x~ `y`' },
+      { type: 'facts', items: [{ label: 'Name', value: '*bold* <@U1>' }] },
+      { type: 'findings', items: [{ status: 'warn', title: '*bold*', detail: '_it_' }] },
+    ]);
+    const quote = out[0]!.text!.text;
+    expect(quote).not.toMatch(/[*_~`][^\u200b]/);
+    expect(quote.replace(/\u200b/g, '')).toBe('> *urgent* _now_ ~x~ `y`');
+    expect(out[1]!.fields![1]).toEqual({ type: 'plain_text', text: '*bold* &lt;@U1&gt;', emoji: false });
+    expect(out[2]!.text!.type).toBe('plain_text');
   });
 
   it('keeps at most 50 blocks, says so, and keeps the buttons at the end', () => {
