@@ -23,7 +23,8 @@ export async function answerMessage(
   const threadTs = message.threadTs ?? message.ts;
   const log = deps.logger.child({ eventId: meta.eventId, channel: message.channel, trigger });
   const text = decodeSlackText(message.text, meta.botUserId);
-  const attachments = deps.files && message.files.length > 0 ? await deps.files.read(message.files, log) : undefined;
+  // Files are read only when someone asked: a watched channel full of screenshots costs no downloads.
+  const attachments = deps.files && trigger !== 'watched' && message.files.length > 0 ? await deps.files.read(message.files, log) : undefined;
   const input: Input = {
     text,
     trigger,
@@ -41,7 +42,8 @@ export async function answerMessage(
   await withReaction(client, where, log, async () => {
     const { reply, match } = await deps.assistant.decide(input);
     const best = match?.matches[0];
-    log.info({ kind: reply?.kind ?? 'silent', article: best?.articleId, confidence: best?.confidence }, 'message handled');
+    // Watched channels are busy: silence is logged at debug, answers at info.
+    log[reply ? 'info' : 'debug']({ kind: reply?.kind ?? 'silent', article: best?.articleId, confidence: best?.confidence }, 'message handled');
     if (!reply) return;
     if (trigger === 'watched' && !(await deps.threads.claim(message.channel, threadTs))) {
       log.info({ threadTs }, 'thread already answered; staying silent');
