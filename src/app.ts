@@ -8,13 +8,13 @@ import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
 import { EscalationService } from './core/escalations/escalation-service';
 import { systemClock, type Logger } from './core/ports';
-import { MemoryStore, type Store } from './core/store';
+import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
 import { loadKnowledge } from './knowledge/load-knowledge';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
-
+import { mountSlack } from './slack/mount-slack';
 
 export interface App {
   assistant: Assistant;
@@ -41,10 +41,12 @@ export interface AppOptions {
   deps?: Partial<Omit<AssistantDeps, 'articles' | 'logger' | 'metrics'>>;
   /** Opened (and migrated) by main with `createStore`; default in memory. The caller closes it. */
   store?: Store;
+  /** Seen Slack event ids and answered threads (default: the store). */
+  seen?: SeenEventStore;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {}, store = new MemoryStore() }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
@@ -87,6 +89,16 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     routes.push(...consoleRoutes(assistant));
     channels.push('console');
   }
+  // Edges that connect out or verify credentials at start (Slack: auth.test, Socket Mode).
+  const starts: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = [];
+  if (config.slack) {
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger });
+    routes.push(...slack.routes);
+    starts.push(slack.start);
+    stops.push(slack.stop);
+    channels.push('slack');
+  }
   const server = createHttpServer(routes, logger);
   return {
     assistant,
@@ -97,18 +109,22 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     inFlight,
     channels,
     checks,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      for (const start of starts) await start();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
           resolve((server.address() as AddressInfo).port);
         });
-      }),
+      });
+    },
     close: async (timeoutMs = 10_000) => {
+      // Stop accepting requests first, then let edges finish work they already acknowledged.
       stopTicks();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      for (const stop of stops) await stop();
       if (!(await inFlight.drain(timeoutMs))) logger.warn({ pending: inFlight.size }, 'shutdown deadline passed with work in flight');
       server.closeAllConnections();
       await closed;

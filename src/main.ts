@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import type { Store } from './core/store';
 import { StoreError } from './core/store-error';
 import { createStore } from './store/create-store';
+import { SlackStartError } from './slack/slack-start-error';
 
 /** The composition root: the one place that reads process.env and creates real things. */
 async function main(): Promise<void> {
@@ -50,7 +51,16 @@ async function main(): Promise<void> {
     await app.close(1_000);
     return;
   }
-  const port = await app.listen();
+  let port: number;
+  try {
+    port = await app.listen();
+  } catch (err) {
+    if (err instanceof SlackStartError) {
+      logger.error({ code: err.code }, err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const hints = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it)',
     !config.teams && 'Teams is off (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to enable it)',

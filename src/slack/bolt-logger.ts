@@ -1,0 +1,36 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../core/ports';
+
+/**
+ * Bolt and its WebClient log through this. Errors from the WebClient can carry the request
+ * (headers with the bot token, bodies with pasted text): only messages and codes are kept, never
+ * the objects themselves.
+ */
+export function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ component: 'bolt' });
+  // The WebClient logs three debug lines per API call: skip formatting them unless debug is on.
+  const debugOn = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('debug') ?? true;
+  let level = debugOn ? LogLevel.DEBUG : LogLevel.INFO;
+  const describe = (parts: unknown[]) => ({
+    msg: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : typeof p)).join(' '),
+    codes: parts.flatMap((p) => {
+      const code = p instanceof Error ? (p as Error & { code?: unknown }).code : undefined;
+      return typeof code === 'string' ? [code] : [];
+    }),
+  });
+  const emit = (fn: 'debug' | 'info' | 'warn' | 'error', parts: unknown[]) => {
+    const { msg, codes } = describe(parts);
+    log[fn](codes.length ? { codes } : {}, msg);
+  };
+  return {
+    debug: debugOn ? (...m) => emit('debug', m) : () => {},
+    info: (...m) => emit('info', m),
+    warn: (...m) => emit('warn', m),
+    error: (...m) => emit('error', m),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

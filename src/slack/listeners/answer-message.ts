@@ -1,0 +1,57 @@
+import type { webApi } from '@slack/bolt';
+import type { Input, Trigger } from '../../core/input';
+import { decodeSlackText } from '../decode-slack-text';
+import { deliverReply } from '../deliver-reply';
+import type { SlackMessageEvent } from '../read-message-event';
+import type { SlackEdgeDeps } from '../slack-edge-deps';
+import { isSlowText, withReaction } from '../with-reaction';
+import { yieldToIo } from '../yield-to-io';
+
+/**
+ * The one path for messages (mentions, DMs, watched channels): neutral input → core → Block Kit
+ * in the message's thread. Watched-channel answers go out only once per thread, and never into a
+ * thread the bot already answered in.
+ */
+export async function answerMessage(
+  deps: SlackEdgeDeps,
+  client: webApi.WebClient,
+  message: SlackMessageEvent,
+  trigger: Trigger,
+  meta: { botUserId?: string; eventId?: string },
+): Promise<void> {
+  await yieldToIo();
+  const threadTs = message.threadTs ?? message.ts;
+  const log = deps.logger.child({ eventId: meta.eventId, channel: message.channel, trigger });
+  const text = decodeSlackText(message.text, meta.botUserId);
+  // Files are read only when someone asked: a watched channel full of screenshots costs no downloads.
+  const attachments = deps.files && trigger !== 'watched' && message.files.length > 0 ? await deps.files.read(message.files, log) : undefined;
+  const input: Input = {
+    text,
+    trigger,
+    actor: { platform: 'slack', id: message.user },
+    conversation: {
+      platform: 'slack',
+      channelId: message.channel,
+      threadId: threadTs,
+      messageId: message.ts,
+      privateSupport: message.channel === deps.supportChannel,
+    },
+    ...(attachments?.length ? { attachments } : {}),
+  };
+  const where = isSlowText(text) ? { channel: message.channel, timestamp: message.ts } : undefined;
+  await withReaction(client, where, log, async () => {
+    const { reply, match } = await deps.assistant.decide(input);
+    const best = match?.matches[0];
+    // Watched channels are busy: silence is logged at debug, answers at info.
+    log[reply ? 'info' : 'debug']({ kind: reply?.kind ?? 'silent', article: best?.articleId, confidence: best?.confidence }, 'message handled');
+    if (!reply) return;
+    if (trigger === 'watched' && !(await deps.threads.claim(message.channel, threadTs))) {
+      log.info({ threadTs }, 'thread already answered; staying silent');
+      return;
+    }
+    await yieldToIo();
+    const isIm = message.channelType === 'im';
+    const posted = await deliverReply(client, reply, { channel: message.channel, user: message.user, threadTs, isIm }, log);
+    if (posted && trigger !== 'watched') await deps.threads.markAnswered(message.channel, threadTs);
+  });
+}

@@ -1,0 +1,150 @@
+import type { types } from '@slack/bolt';
+import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/reply';
+import {
+  MAX_ACTION_ELEMENTS,
+  MAX_BLOCKS,
+  MAX_BUTTON_TEXT_CHARS,
+  MAX_BUTTON_VALUE_CHARS,
+  MAX_CONTEXT_ELEMENTS,
+  MAX_FALLBACK_CHARS,
+  MAX_FIELD_CHARS,
+  MAX_FIELDS,
+  MAX_HEADER_CHARS,
+  MAX_SECTION_CHARS,
+} from './block-kit-limits';
+import { breakCodeFences, escapeMrkdwn, escapeWithin, neutraliseFormatting } from './escape-mrkdwn';
+import { markdownToMrkdwn } from './markdown-to-mrkdwn';
+import { splitLines } from './split-lines';
+
+export type SlackBlock = types.KnownBlock;
+
+export interface SlackPayload {
+  /** Plain-text fallback, escaped: Slack parses `text` as mrkdwn too. Never empty. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Unicode marks: findings are plain_text (their titles and details come from AWS and users). */
+const MARKS: Record<Finding['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', info: 'ℹ️', na: '➖' };
+
+/**
+ * `verbatim: true` on every mrkdwn object: Slack then does not auto-link bare URLs, channel names
+ * or `@here` in the text. Our own links use explicit `<url|label>` markup, which still works.
+ */
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
+const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text, emoji: false });
+
+function sections(rendered: string): SlackBlock[] {
+  return splitLines(rendered, MAX_SECTION_CHARS).map((t) => ({ type: 'section', text: mrkdwn(t || ' ') }));
+}
+
+function codeSections(text: string): SlackBlock[] {
+  const fence = (body: string) => `\`\`\`\n${body}\n\`\`\``;
+  const budget = MAX_SECTION_CHARS - fence('').length;
+  return splitLines(breakCodeFences(escapeMrkdwn(text)), budget).map((t) => ({ type: 'section', text: mrkdwn(fence(t || ' ')) }));
+}
+
+/** Two columns: the label (ours, bold) next to the value (untrusted, plain_text). */
+function facts(items: { label: string; value: string }[]): SlackBlock[] {
+  const fields = items.flatMap((f) => [
+    mrkdwn(`*${escapeWithin(f.label.replace(/\s+/g, ' ').trim() || ' ', MAX_FIELD_CHARS - 2)}*`),
+    plain(escapeWithin(f.value || ' ', MAX_FIELD_CHARS)),
+  ]);
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < fields.length; i += MAX_FIELDS) out.push({ type: 'section', fields: fields.slice(i, i + MAX_FIELDS) });
+  return out;
+}
+
+function finding(f: Finding): string {
+  const title = f.title.replace(/\s+/g, ' ').trim();
+  const detail = f.detail ? ` — ${f.detail.replace(/\s*\n\s*/g, ' ')}` : '';
+  const article = f.article ? ` (kb ${f.article})` : '';
+  return escapeMrkdwn(`${MARKS[f.status]} ${title}${detail}${article}`);
+}
+
+/** Untrusted text: escaped, in plain_text objects, which Slack never formats or links. */
+function plainSections(escaped: string): SlackBlock[] {
+  return splitLines(escaped, MAX_SECTION_CHARS).map((t) => ({ type: 'section', text: plain(t || ' ') }));
+}
+
+function button(a: Action): types.Button | undefined {
+  // A value Slack would reject would sink the whole message; the core keeps payloads far below it.
+  if (a.value.length > MAX_BUTTON_VALUE_CHARS) return undefined;
+  return {
+    type: 'button',
+    action_id: a.id,
+    text: plain(escapeWithin(a.label, MAX_BUTTON_TEXT_CHARS)),
+    value: a.value,
+    ...(a.style ? { style: a.style } : {}),
+  };
+}
+
+function actions(list: Action[]): SlackBlock[] {
+  const elements = list.map(button).filter((b): b is types.Button => b !== undefined);
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < elements.length; i += MAX_ACTION_ELEMENTS) out.push({ type: 'actions', elements: elements.slice(i, i + MAX_ACTION_ELEMENTS) });
+  return out;
+}
+
+function context(markdown: string): SlackBlock[] {
+  const pieces = splitLines(markdownToMrkdwn(markdown), MAX_SECTION_CHARS).map(mrkdwn);
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < pieces.length; i += MAX_CONTEXT_ELEMENTS) out.push({ type: 'context', elements: pieces.slice(i, i + MAX_CONTEXT_ELEMENTS) });
+  return out;
+}
+
+function renderBlock(block: Block): SlackBlock[] {
+  switch (block.type) {
+    case 'heading':
+      return [{ type: 'header', text: plain(escapeWithin(block.text.replace(/\s+/g, ' ').trim() || ' ', MAX_HEADER_CHARS)) }];
+    case 'markdown':
+      return sections(markdownToMrkdwn(block.text));
+    case 'text':
+      return plainSections(escapeMrkdwn(block.text));
+    case 'steps':
+      return sections(block.items.map((s, i) => `${i + 1}. ${markdownToMrkdwn(s).replace(/\n/g, '\n     ')}`).join('\n'));
+    case 'facts':
+      return facts(block.items);
+    case 'findings':
+      return plainSections(block.items.map(finding).join('\n'));
+    case 'quote':
+      // A real quote needs mrkdwn; the quoted text is escaped and its formatting marks neutralised.
+      return sections(
+        neutraliseFormatting(escapeMrkdwn(block.text))
+          .split('\n')
+          .map((l) => `>${l ? ` ${l}` : ''}`)
+          .join('\n'),
+      );
+    case 'code':
+      return codeSections(block.text);
+    case 'context':
+      return context(block.text);
+    case 'actions':
+      return actions(block.actions);
+    case 'divider':
+      return [{ type: 'divider' }];
+    default:
+      return assertNever(block);
+  }
+}
+
+/**
+ * Keeps a message inside Slack's 50 blocks: the first blocks, a note saying how much was left out,
+ * and the trailing actions (the buttons matter more than the twentieth paragraph).
+ */
+function fitBlockCount(blocks: SlackBlock[]): SlackBlock[] {
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  const tail: SlackBlock[] = [];
+  while (blocks.length > 0 && blocks[blocks.length - 1]!.type === 'actions' && tail.length < 2) tail.unshift(blocks.pop()!);
+  const room = MAX_BLOCKS - tail.length - 1;
+  const dropped = blocks.length - room;
+  const note: SlackBlock = { type: 'context', elements: [mrkdwn(`_This reply is long: ${dropped} more part${dropped === 1 ? '' : 's'} not shown. Ask for a narrower topic to see the rest._`)] };
+  return [...blocks.slice(0, room), note, ...tail];
+}
+
+/** The neutral reply as a Slack message: Block Kit within Slack's limits plus an escaped `text` fallback. */
+export function renderBlocks(reply: Reply): SlackPayload {
+  const blocks = fitBlockCount(reply.blocks.flatMap(renderBlock));
+  const text = escapeWithin(reply.text.trim() || 'IAM Identity Center assistant', MAX_FALLBACK_CHARS);
+  return { text, blocks };
+}

@@ -1,0 +1,17 @@
+import type { Assistant } from '../core/assistant';
+import type { Logger } from '../core/ports';
+import type { AnsweredThreads } from './answered-threads';
+import type { FileReader } from './read-attached-files';
+
+/** What every Slack listener gets: the core, the thread memory, the logger, the channel settings. */
+export interface SlackEdgeDeps {
+  assistant: Assistant;
+  threads: AnsweredThreads;
+  logger: Logger;
+  /** Channel ids where the bot answers unasked, at the high-confidence threshold only. */
+  watchChannels: ReadonlySet<string>;
+  /** The support team's channel: personal data may be shown there. */
+  supportChannel?: string;
+  /** Reads text files attached to a message; absent: attachments are ignored. */
+  files?: FileReader;
+}

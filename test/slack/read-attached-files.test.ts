@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LintReport, OfflineChecks } from '../../src/core/checks';
+import { silentLogger } from '../../src/core/ports';
+import type { SlackFile } from '../../src/slack/read-message-event';
+import { MAX_FILE_BYTES, SlackFileReader } from '../../src/slack/read-attached-files';
+import { FakeSlack } from '../helpers/fake-slack';
+import { appMention, eventCallback } from '../helpers/slack-payloads';
+import { sendSigned } from '../helpers/slack-requests';
+import { startSlackApp } from './slack-harness';
+
+const SAML = readFileSync(join(__dirname, '..', 'fixtures', 'slack', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
+
+describe('text files attached to Slack messages', () => {
+  let fake: FakeSlack;
+  let reader: SlackFileReader;
+  beforeAll(async () => {
+    fake = await new FakeSlack().start();
+    reader = new SlackFileReader({ botToken: 'xoxb-test-token', allowedOrigins: [new URL(fake.apiUrl).origin] });
+    fake.files.set('response.xml', { body: SAML, contentType: 'application/xml' });
+    fake.files.set('login.html', { body: '<html>sign in</html>', contentType: 'text/html' });
+    fake.files.set('big.txt', { body: 'x'.repeat(MAX_FILE_BYTES + 10), contentType: 'text/plain' });
+    fake.files.set('junk.txt', { body: Buffer.from([0x41, 0, 0x42]), contentType: 'text/plain' });
+  });
+  afterAll(() => fake.close());
+
+  it('downloads a text file with the bot token', async () => {
+    const got = await reader.read([{ name: 'response.xml', mimetype: 'application/xml', size: SAML.length, urlPrivate: fake.fileUrl('response.xml') }], silentLogger);
+    expect(got).toEqual([{ name: 'response.xml', text: SAML }]);
+  });
+
+  it.each([
+    ['a host that is not Slack (the token must not leak)', { name: 'a.txt', mimetype: 'text/plain', urlPrivate: 'https://evil.example/a.txt' }],
+    ['an image', { name: 'shot.png', mimetype: 'image/png', urlPrivate: 'FAKE/response.xml' }],
+    ['a file declared too big', { name: 'a.txt', mimetype: 'text/plain', size: MAX_FILE_BYTES + 1, urlPrivate: 'FAKE/response.xml' }],
+    ['a file that turns out too big', { name: 'big.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/big.txt' }],
+    ['the login page Slack sends without files:read', { name: 'a.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/login.html' }],
+    ['binary content', { name: 'junk.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/junk.txt' }],
+    ['a missing file', { name: 'gone.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/gone.txt' }],
+    ['no url', { name: 'a.txt', mimetype: 'text/plain' }],
+  ] as Array<[string, SlackFile]>)('skips %s', async (_name, file) => {
+    const f = { ...file, urlPrivate: file.urlPrivate?.replace('FAKE/', fake.fileUrl('')) };
+    expect(await reader.read([f], silentLogger)).toEqual([]);
+  });
+
+  it('hands an attached SAML response to `check saml` from a mention, end to end', async () => {
+    const linted: string[] = [];
+    const report: LintReport = { kind: 'saml', verdict: 'pass', rules: [], summary: [] };
+    const offline: OfflineChecks = { detect: () => undefined, lintSaml: (t) => (linted.push(t), report), lintScim: () => report };
+    const h = await startSlackApp({ fake, deps: { offline } });
+    try {
+      fake.reset();
+      const event = appMention('check saml', { files: [{ id: 'F1', name: 'response.xml', mimetype: 'application/xml', filetype: 'xml', size: SAML.length, url_private: fake.fileUrl('response.xml') }] });
+      await sendSigned(h.events, eventCallback(event).body);
+      await fake.waitFor(() => fake.posts().length === 1);
+      expect(linted).toEqual([SAML]);
+    } finally {
+      await h.close();
+    }
+  });
+});
