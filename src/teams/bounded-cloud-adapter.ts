@@ -1,5 +1,6 @@
 import { CloudAdapter, type AuthConfiguration, type ConnectorClient } from '@microsoft/agents-hosting';
 import type { Activity } from '@microsoft/agents-activity';
+import { TeamsError } from './teams-errors';
 import { withTimeout } from './with-timeout';
 
 type Identity = Parameters<CloudAdapter['createConnectorClient']>[2];
@@ -28,11 +29,27 @@ export class BoundedCloudAdapter extends CloudAdapter {
     return this.bound(await withTimeout(super.createConnectorClientWithIdentity(identity, activity, headers), this.timeoutMs, 'Token for the Bot Connector'));
   }
 
-  /** Gives each request of this client an abort signal (the client honours one when present). */
+  /**
+   * Gives each request of this client an abort signal (the client honours one when present) and
+   * turns the abort into an error that says what timed out.
+   */
   private bound(client: ConnectorClient): ConnectorClient {
     const http = client.httpClient;
     const request = http.request.bind(http);
-    http.request = ((config) => request({ ...config, signal: config.signal ?? AbortSignal.timeout(this.timeoutMs) })) as typeof http.request;
+    const ms = this.timeoutMs;
+    http.request = (async (config) => {
+      try {
+        return await request({ ...config, signal: config.signal ?? AbortSignal.timeout(ms) });
+      } catch (err) {
+        if ((err as Error)?.name !== 'TimeoutError') throw err;
+        throw new TeamsError(
+          'connector_timeout',
+          `The Bot Connector did not answer ${config.method.toUpperCase()} ${config.url} within ${ms} ms`,
+          'Check that the service URL Teams sent is reachable from this host; Teams retries on its side.',
+          { cause: err },
+        );
+      }
+    }) as typeof http.request;
     return client;
   }
 }

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   activityId?: string;
   authorization?: string;
   body: any;
+  /** The id this fake answered with (the id of the new activity or conversation). */
+  responseId?: string;
 }
 
 export interface FakeConnector {
@@ -61,9 +63,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       authorization: req.headers.authorization,
       body: parsed,
     };
+    const id = call.kind === 'create' ? `a:private-${next++}` : call.kind === 'update' ? call.activityId : `msg-${next++}`;
+    call.responseId = id;
     calls.push(call);
     waiters.splice(0).forEach((w) => w());
-    const id = call.kind === 'create' ? `a:private-${next++}` : call.kind === 'update' ? call.activityId : `msg-${next++}`;
     const data = JSON.stringify({ id });
     res.writeHead(call.kind === 'other' ? 404 : call.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' }).end(data);
   });

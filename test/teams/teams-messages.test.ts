@@ -50,7 +50,7 @@ describe('Teams edge over HTTP: messages (anonymous mode, fake Bot Connector)', 
     const calls = await h.connector.waitFor(3);
     const [create, privateSend, inThread] = calls;
     expect(create).toMatchObject({ kind: 'create', body: { isGroup: false, bot: BOT, members: [{ id: USER.id }], tenantId: TENANT } });
-    expect(privateSend).toMatchObject({ kind: 'send', conversationId: expect.stringMatching(/^a:private-/) });
+    expect(privateSend).toMatchObject({ kind: 'send', conversationId: create!.responseId });
     expect(cardText(cardOf(privateSend!))).toMatch(/Live checks are not configured/);
     expect(inThread).toMatchObject({ kind: 'reply', conversationId: `${CHANNEL};messageid=${activity.id}` });
     expect(cardText(cardOf(inThread!))).toMatch(/Sent to you privately/);
