@@ -1,4 +1,5 @@
-import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import type { Activity } from '@microsoft/agents-activity';
+import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
 import type { Logger } from '../core/ports';
 import { composeEscalationReply, composeRequesterNotice } from './compose-escalation-reply';
@@ -31,8 +32,8 @@ export class TeamsSupportDesk implements SupportDesk {
   async post(escalation: Escalation): Promise<MessageRef> {
     const ref = await this.reference(this.options.supportConversation, 'TEAMS_SUPPORT_CONVERSATION');
     let messageId: string | undefined;
-    await this.continueIn(ref, ref.conversationId, async (ctx) => {
-      messageId = (await ctx.sendActivity(replyActivity(composeEscalationReply(escalation))))?.id;
+    await this.continueIn(ref, ref.conversationId, async (ctx, client) => {
+      messageId = (await client.sendToConversation(ref.conversationId, outgoing(ctx, replyActivity(composeEscalationReply(escalation)))))?.id;
     });
     if (!messageId) throw new TeamsError('connector_failed', `Teams accepted escalation ${escalation.id} but returned no message id`, 'Check the Bot Connector service URL stored for the support channel.');
     this.options.logger.info({ escalation: escalation.id }, 'teams: escalation posted to the support channel');
@@ -45,10 +46,10 @@ export class TeamsSupportDesk implements SupportDesk {
       throw new TeamsError('wrong_platform', `Escalation ${escalation.id} has no Teams support message to update`, 'Update it through the desk of the platform it was posted to.');
     }
     const ref = isReference(message.reference) ? message.reference : await this.reference(message.channelId, 'the support message');
-    await this.continueIn(ref, ref.conversationId, async (ctx) => {
-      const activity = replyActivity(composeEscalationReply(escalation));
+    await this.continueIn(ref, ref.conversationId, async (ctx, client) => {
+      const activity = outgoing(ctx, replyActivity(composeEscalationReply(escalation)));
       activity.id = message.messageId;
-      await ctx.updateActivity(activity);
+      await client.updateActivity(ref.conversationId, message.messageId, activity);
     });
   }
 
@@ -58,8 +59,9 @@ export class TeamsSupportDesk implements SupportDesk {
       throw new TeamsError('wrong_platform', `Escalation ${escalation.id} was raised on ${origin.platform}, not Teams`, 'Notify the asker through that platform’s desk.');
     }
     const ref = await this.reference(origin.channelId, 'the asker’s conversation');
-    await this.continueIn(ref, origin.threadId ?? ref.conversationId, async (ctx) => {
-      await ctx.sendActivity(replyActivity(composeRequesterNotice(escalation, text)));
+    const conversationId = origin.threadId ?? ref.conversationId;
+    await this.continueIn(ref, conversationId, async (ctx, client) => {
+      await client.sendToConversation(conversationId, outgoing(ctx, replyActivity(composeRequesterNotice(escalation, text))));
     });
   }
 
@@ -75,16 +77,32 @@ export class TeamsSupportDesk implements SupportDesk {
     return ref;
   }
 
-  private async continueIn(ref: TeamsReference, conversationId: string, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs `logic` with the conversation's connector client. Posting goes through the client, not
+   * `ctx.sendActivity`: a continuation turn would make the post a reply to its own made-up
+   * activity id; a proactive post is a new message (in a channel: a new thread).
+   */
+  private async continueIn(ref: TeamsReference, conversationId: string, logic: (ctx: TurnContext, client: ConnectorClient) => Promise<void>): Promise<void> {
     // Anonymous mode: an identity without audience makes the SDK send without a token.
     const identity = this.options.appId ?? {};
     try {
-      await this.options.adapter.continueConversation(identity, sdkReference(ref, conversationId), logic);
+      await this.options.adapter.continueConversation(identity, sdkReference(ref, conversationId), (ctx) =>
+        logic(ctx, ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey)),
+      );
     } catch (err) {
       if (err instanceof TeamsError) throw err;
       throw new TeamsError('connector_failed', `Teams did not accept the message: ${(err as Error).message}`, 'Check that the app is still installed in that conversation and that TEAMS_APP_ID / TEAMS_APP_PASSWORD are valid.', { cause: err });
     }
   }
+}
+
+/** Addressed like the SDK addresses replies (from the bot, in this conversation), minus the reply-to. */
+function outgoing(ctx: TurnContext, activity: Activity): Activity {
+  if (ctx.activity.channelId) activity.channelId = ctx.activity.channelId;
+  activity.serviceUrl = ctx.activity.serviceUrl;
+  activity.conversation = ctx.activity.conversation;
+  if (ctx.activity.recipient) activity.from = ctx.activity.recipient;
+  return activity;
 }
 
 function isReference(value: unknown): value is TeamsReference {
