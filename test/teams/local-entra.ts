@@ -25,9 +25,16 @@ function signJwt(claims: Record<string, unknown>, key: KeyObject, kid: string): 
  * as a JWKS, so the SDK's real token verification runs against tokens we sign. `hang` makes the
  * endpoint accept connections and never answer.
  */
+let keys: { publicKey: KeyObject; privateKey: KeyObject; other: KeyObject } | undefined;
+
+/** RSA key generation is slow on a busy machine: one pair (and one stranger) per test file. */
+function testKeys() {
+  keys ??= { ...generateKeyPairSync('rsa', { modulusLength: 2048 }), other: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
+  return keys;
+}
+
 export async function startLocalEntra(tenantId: string, options: { hang?: boolean } = {}): Promise<LocalEntra> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const { publicKey, privateKey, other } = testKeys();
   const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' };
   const state = { keyFetches: 0 };
