@@ -3,6 +3,7 @@ import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
 import { ArticleError } from './knowledge/parse-article';
 import { createLogger } from './logger';
+import { TeamsError } from './teams/teams-errors';
 
 /** The composition root: the one place that reads process.env and creates real things. */
 async function main(): Promise<void> {
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ArticleError) {
       logger.error({ file: err.file, field: err.field }, `invalid knowledge base article: ${err.message}`);
+      process.exit(2);
+    }
+    if (err instanceof TeamsError) {
+      logger.error({ code: err.code, fix: err.fix }, `Teams could not start: ${err.message}. ${err.fix}`);
       process.exit(2);
     }
     throw err;

@@ -45,8 +45,12 @@ export function createTeamsBot(deps: TeamsBotDeps): AgentApplication<TurnState> 
   // Passing the adapter explicitly keeps the SDK from building its own from environment variables.
   const app = new AgentApplication<TurnState>({ adapter: deps.adapter, removeRecipientMention: false, startTypingTimer: false });
 
+  /** Per-turn log context: ids and kinds only, never the text or names. */
+  const turnLog = (ctx: TurnContext) =>
+    logger.child({ activityId: ctx.activity.id, activityType: ctx.activity.type, activityName: ctx.activity.name, conversationType: ctx.activity.conversation?.conversationType });
+
   app.onError(async (ctx, error) => {
-    logger.error({ err: error, activityType: ctx.activity.type, activityName: ctx.activity.name }, 'teams: turn failed');
+    turnLog(ctx).error({ err: error }, 'teams: turn failed');
     try {
       if (ctx.activity.type === 'invoke') await invokeResponse(ctx, toast('Something went wrong on our side. Try again.'));
       else await ctx.sendActivity(replyActivity(FAILED));
@@ -56,6 +60,7 @@ export function createTeamsBot(deps: TeamsBotDeps): AgentApplication<TurnState> 
   });
 
   app.onTurn('beforeTurn', async (ctx) => {
+    turnLog(ctx).debug({}, 'teams: activity received');
     const ref = referenceOf(ctx.activity);
     if (ref) await refs.saveReference(ref);
     return true;

@@ -57,3 +57,20 @@ describe('Teams configuration', () => {
     expect(secret).toMatchObject({ clientId: 'app-id', tenantId: 'tenant-id', clientSecret: 'pw', authType: 'ClientSecret', validateIssuer: true });
   });
 });
+
+describe('Teams edge start-up', () => {
+  it('refuses anonymous mode under NODE_ENV=production with a TeamsError that says what to set', async () => {
+    const { createTeamsEdge } = await import('../../src/teams/create-teams-edge');
+    const { buildAssistant } = await import('../helpers/builders');
+    const { silentLogger } = await import('../../src/core/ports');
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(() => createTeamsEdge({ config: loadConfig({ TEAMS_ALLOW_ANONYMOUS: 'true' }).teams!, assistant: buildAssistant(), logger: silentLogger })).toThrow(
+        expect.objectContaining({ code: 'sdk_setup', fix: expect.stringMatching(/set TEAMS_APP_ID/) }),
+      );
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  });
+});
