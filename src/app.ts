@@ -15,6 +15,7 @@ import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { mountSlack } from './slack/mount-slack';
+import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
 
 export interface App {
   assistant: Assistant;
@@ -32,6 +33,8 @@ export interface App {
   listen(): Promise<number>;
   /** Stops accepting requests, waits for in-flight work (bounded), then closes resources. */
   close(timeoutMs?: number): Promise<void>;
+  /** The Teams edge when Teams is configured (its SupportDesk, stored references, idle()). */
+  teams?: TeamsEdge;
 }
 
 export interface AppOptions {
@@ -43,10 +46,12 @@ export interface AppOptions {
   store?: Store;
   /** Seen Slack event ids and answered threads (default: the store). */
   seen?: SeenEventStore;
+  /** Teams edge extras: a persistent conversation reference store, shorter timeouts in tests. */
+  teams?: Pick<TeamsEdgeOptions, 'refs' | 'timeouts'>;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
@@ -99,6 +104,11 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     stops.push(slack.stop);
     channels.push('slack');
   }
+  const teams = config.teams ? createTeamsEdge({ ...teamsOptions, config: config.teams, assistant, logger }) : undefined;
+  if (teams) {
+    routes.push(...teams.routes);
+    channels.push('teams');
+  }
   const server = createHttpServer(routes, logger);
   return {
     assistant,
@@ -109,6 +119,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     inFlight,
     channels,
     checks,
+    teams,
     listen: async () => {
       for (const start of starts) await start();
       return new Promise((resolve, reject) => {
@@ -128,6 +139,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
       if (!(await inFlight.drain(timeoutMs))) logger.warn({ pending: inFlight.size }, 'shutdown deadline passed with work in flight');
       server.closeAllConnections();
       await closed;
+      await teams?.idle();
       await memory.idle(); // the last answers' records, before the caller closes the store
     },
   };

@@ -7,6 +7,7 @@ import type { Store } from './core/store';
 import { StoreError } from './core/store-error';
 import { createStore } from './store/create-store';
 import { SlackStartError } from './slack/slack-start-error';
+import { TeamsError } from './teams/teams-errors';
 
 /** The composition root: the one place that reads process.env and creates real things. */
 async function main(): Promise<void> {
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ArticleError) {
       logger.error({ file: err.file, field: err.field }, `invalid knowledge base article: ${err.message}`);
+      process.exit(2);
+    }
+    if (err instanceof TeamsError) {
+      logger.error({ code: err.code, fix: err.fix }, `Teams could not start: ${err.message}. ${err.fix}`);
       process.exit(2);
     }
     throw err;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
@@ -29,6 +30,9 @@ const envSchema = z.object({
   TEAMS_TENANT_ID: optionalString,
   TEAMS_ALLOW_ANONYMOUS: booleanFlag(false),
   TEAMS_SUPPORT_CONVERSATION: optionalString,
+  TEAMS_CERTIFICATE_PEM_FILE: optionalString,
+  TEAMS_CERTIFICATE_KEY_FILE: optionalString,
+  TEAMS_AUTHORITY: httpUrl,
 
   AWS_REGION: optionalString,
   IDC_IDENTITY_STORE_ID: optionalString,
@@ -67,6 +71,11 @@ export interface TeamsConfig {
   tenantId?: string;
   allowAnonymous: boolean;
   supportConversation?: string;
+  /** Certificate credentials instead of the secret (PEM files of the app registration's certificate). */
+  certificatePemFile?: string;
+  certificateKeyFile?: string;
+  /** Entra authority; default https://login.microsoftonline.com (US Government: https://login.microsoftonline.us). */
+  authority?: string;
 }
 
 export interface AwsConfig {
@@ -140,7 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.TEAMS_APP_ID || e.TEAMS_APP_PASSWORD || e.TEAMS_TENANT_ID || e.TEAMS_ALLOW_ANONYMOUS) {
     if (!e.TEAMS_ALLOW_ANONYMOUS) {
       if (!e.TEAMS_APP_ID) problems.push('TEAMS_APP_ID: required for Teams (the Azure Bot app registration id), or set TEAMS_ALLOW_ANONYMOUS=true for local use');
-      if (!e.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (client secret of the app registration)');
+      const certificate = e.TEAMS_CERTIFICATE_PEM_FILE || e.TEAMS_CERTIFICATE_KEY_FILE;
+      if (!e.TEAMS_APP_PASSWORD && !certificate) problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (client secret of the app registration), unless TEAMS_CERTIFICATE_PEM_FILE and TEAMS_CERTIFICATE_KEY_FILE are set');
+      if (certificate && !(e.TEAMS_CERTIFICATE_PEM_FILE && e.TEAMS_CERTIFICATE_KEY_FILE)) problems.push('TEAMS_CERTIFICATE_PEM_FILE: set both TEAMS_CERTIFICATE_PEM_FILE and TEAMS_CERTIFICATE_KEY_FILE to use a certificate');
+      for (const name of ['TEAMS_CERTIFICATE_PEM_FILE', 'TEAMS_CERTIFICATE_KEY_FILE'] as const) {
+        if (e[name] && !existsSync(e[name])) problems.push(`${name}: no such file`);
+      }
       if (!e.TEAMS_TENANT_ID) problems.push('TEAMS_TENANT_ID: required when TEAMS_APP_ID is set (the Entra tenant id)');
     }
     teams = {
@@ -149,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.TEAMS_TENANT_ID,
       allowAnonymous: e.TEAMS_ALLOW_ANONYMOUS,
       supportConversation: e.TEAMS_SUPPORT_CONVERSATION,
+      certificatePemFile: e.TEAMS_CERTIFICATE_PEM_FILE,
+      certificateKeyFile: e.TEAMS_CERTIFICATE_KEY_FILE,
+      authority: e.TEAMS_AUTHORITY?.replace(/\/+$/, ''),
     };
   }
 

@@ -1,0 +1,73 @@
+import { createApp, type App, type AppOptions } from '../../src/app';
+import { loadConfig } from '../../src/config/load-config';
+import type { AdaptiveCard, CardElement } from '../../src/teams/adaptive-card';
+import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+import { recordingLogger } from './recording-logger';
+
+export interface TeamsHarness {
+  app: App;
+  base: string;
+  connector: FakeConnector;
+  logs: ReturnType<typeof recordingLogger>;
+  post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app (createApp, PORT=0) with Teams on (anonymous unless env says otherwise) and a fake Bot Connector. */
+export async function startTeams(env: Record<string, string> = {}, options: Omit<AppOptions, 'config' | 'logger'> = {}): Promise<TeamsHarness> {
+  const connector = await startFakeConnector();
+  const logs = recordingLogger();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TEAMS_ALLOW_ANONYMOUS: 'true', ...env });
+  const app = createApp({ config, logger: logs.logger, ...options });
+  const base = `http://127.0.0.1:${await app.listen()}`;
+  return {
+    app,
+    base,
+    connector,
+    logs,
+    post: (activity, headers = {}) =>
+      fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' || Buffer.isBuffer(activity) ? (activity as string) : JSON.stringify(activity),
+      }),
+    close: async () => {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
+
+/** The Adaptive Card a connector call carried. */
+export function cardOf(call: ConnectorCall): AdaptiveCard {
+  const attachment = call.body?.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error(`no card in ${JSON.stringify(call.body).slice(0, 300)}`);
+  return attachment.content as AdaptiveCard;
+}
+
+function elementText(e: CardElement): string[] {
+  switch (e.type) {
+    case 'TextBlock':
+      return [e.text];
+    case 'RichTextBlock':
+      return [e.inlines.map((i) => i.text).join('')];
+    case 'FactSet':
+      return e.facts.map((f) => `${f.title}: ${f.value}`);
+    case 'Container':
+      return e.items.flatMap(elementText);
+    case 'ActionSet':
+      return e.actions.map((a) => `[${a.title}]`);
+  }
+}
+
+/** Everything a person would read on the card, one element a line (Markdown escapes removed). */
+export function cardText(card: AdaptiveCard): string {
+  return card.body
+    .flatMap(elementText)
+    .join('\n')
+    .replace(/\\([\\`*_[\]<>#~])/g, '$1');
+}
+
+export function cardActions(card: AdaptiveCard) {
+  return card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []));
+}
