@@ -15,6 +15,8 @@ import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { mountSlack } from './slack/mount-slack';
+import { SlackSupportDesk } from './slack/slack-support-desk';
+import { StoreConversationRefStore } from './teams/conversation-ref-store';
 import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
 
 export interface App {
@@ -99,12 +101,16 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
     const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger });
+    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, logger.child({ edge: 'slack' })));
     routes.push(...slack.routes);
     starts.push(slack.start);
     stops.push(slack.stop);
     channels.push('slack');
   }
-  const teams = config.teams ? createTeamsEdge({ ...teamsOptions, config: config.teams, assistant, logger }) : undefined;
+  const teams = config.teams
+    ? createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger })
+    : undefined;
+  if (teams?.desk) escalations.addDesk(teams.desk);
   if (teams) {
     routes.push(...teams.routes);
     channels.push('teams');

@@ -58,6 +58,8 @@ export interface Escalation {
  */
 export interface SupportDesk {
   readonly platform: Actor['platform'];
+  /** false: this platform has no support channel; the desk only mirrors updates into askers' threads. */
+  readonly hostsSupport?: boolean;
   /** Posts the escalation to the support channel; returns where it landed. */
   post(escalation: Escalation, message: Reply): Promise<MessageRef>;
   /** Updates the support message (`escalation.supportMessage`) in place after a change of status. */

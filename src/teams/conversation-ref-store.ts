@@ -4,6 +4,8 @@
  * or first messaged. This port keeps them. Plain JSON, no SDK types, so any store can persist it.
  */
 
+import type { ConversationRefStore as CoreConversationRefStore } from '../core/store';
+
 export interface TeamsAccount {
   id: string;
   name?: string;
@@ -49,5 +51,23 @@ export class MemoryConversationRefStore implements ConversationRefStore {
 
   async getReference(conversationId: string): Promise<TeamsReference | undefined> {
     return this.refs.get(baseConversationId(conversationId));
+  }
+}
+
+/** Keeps references in the app's store (SQLite / PostgreSQL), so escalations survive restarts and replicas. */
+export class StoreConversationRefStore implements ConversationRefStore {
+  constructor(
+    private readonly store: CoreConversationRefStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async saveReference(reference: TeamsReference): Promise<void> {
+    const key = baseConversationId(reference.conversationId);
+    await this.store.saveConversationRef(`teams:${key}`, { ...reference, conversationId: key }, this.now());
+  }
+
+  async getReference(conversationId: string): Promise<TeamsReference | undefined> {
+    const ref = await this.store.getConversationRef(`teams:${baseConversationId(conversationId)}`);
+    return ref && typeof ref === 'object' ? (ref as TeamsReference) : undefined;
   }
 }

@@ -142,6 +142,8 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
+      case 'chat.getPermalink':
+        return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       default:
         return { ok: true };
     }

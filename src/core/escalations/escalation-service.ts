@@ -74,7 +74,8 @@ export class EscalationService {
 
   /** The asker's own platform when it hosts a support channel, else the first configured one. */
   private deskFor(platform: Platform): SupportDesk | undefined {
-    return this.desks.get(platform) ?? this.desks.values().next().value;
+    const hosts = [...this.desks.values()].filter((d) => d.hostsSupport !== false);
+    return hosts.find((d) => d.platform === platform) ?? hosts[0];
   }
 
   async escalate(req: EscalateRequest): Promise<Reply> {
