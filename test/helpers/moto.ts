@@ -27,7 +27,8 @@ if (missing) process.stderr.write(`\n[moto] skipping AWS tests: ${missing}. Set 
 
 export const motoAvailable = !missing;
 /** `describe` when moto can run here, `describe.skip` otherwise. */
-export const describeMoto: jest.Describe = motoAvailable ? describe : describe.skip;
+/** `describe` where moto is available, `describe.skip` elsewhere (undefined outside jest, so benches can import this file). */
+export const describeMoto: jest.Describe = (typeof describe === 'undefined' ? undefined : motoAvailable ? describe : describe.skip) as jest.Describe;
 
 export async function startMoto(timeoutMs = 20_000): Promise<Moto> {
   const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
