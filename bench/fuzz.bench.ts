@@ -4,6 +4,7 @@
  * MAX_MS_PER_INPUT. Prints the slowest input time per target; exits 1 on any failure.
  */
 import fc from 'fast-check';
+import { createOfflineChecks } from '../src/checks/create-offline-checks';
 import { parseCommand } from '../src/core/parse-command';
 import { loadKnowledge } from '../src/knowledge/load-knowledge';
 import { Matcher } from '../src/match/index';
@@ -13,6 +14,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const MAX_MS_PER_INPUT = 50;
 
 const matcher = new Matcher(loadKnowledge([builtinKnowledgeDir]));
+const offline = createOfflineChecks();
 
 /** Text shaped like what people paste: fragments of real errors, JSON, XML, mentions, junk. */
 const pasteLike = fc.oneof(
@@ -31,6 +33,10 @@ const pasteLike = fc.oneof(
         '```',
         'Request is unparsable',
         '<saml2:Assertion>',
+        '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">',
+        '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+        '"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"]',
+        '"Operations": [{"op": "replace"',
         '{"Records": [',
         '@@@@',
         'a@b.',
@@ -47,6 +53,8 @@ type Target = { name: string; run: (text: string) => unknown };
 const targets: Target[] = [
   { name: 'matcher', run: (t) => matcher.match(t) },
   { name: 'command parser', run: (t) => [parseCommand(t, 'line'), parseCommand(t, 'message')] },
+  { name: 'SAML linter', run: (t) => [offline.detect(t), offline.lintSaml(t), offline.lintSaml(Buffer.from(t).toString('base64'))] },
+  { name: 'SCIM linter', run: (t) => offline.lintScim(t) },
 ];
 
 let failed = false;
