@@ -1,8 +1,8 @@
+import type { Reply } from '../core/reply';
 import type { Activity } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
 import type { Logger } from '../core/ports';
-import { composeEscalationReply, composeRequesterNotice } from './compose-escalation-reply';
 import type { ConversationRefStore, TeamsReference } from './conversation-ref-store';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';
@@ -29,31 +29,31 @@ export class TeamsSupportDesk implements SupportDesk {
 
   constructor(private readonly options: TeamsSupportDeskOptions) {}
 
-  async post(escalation: Escalation): Promise<MessageRef> {
+  async post(escalation: Escalation, message: Reply): Promise<MessageRef> {
     const ref = await this.reference(this.options.supportConversation, 'TEAMS_SUPPORT_CONVERSATION');
     let messageId: string | undefined;
     await this.continueIn(ref, ref.conversationId, async (ctx, client) => {
-      messageId = (await client.sendToConversation(ref.conversationId, outgoing(ctx, replyActivity(composeEscalationReply(escalation)))))?.id;
+      messageId = (await client.sendToConversation(ref.conversationId, outgoing(ctx, replyActivity(message))))?.id;
     });
     if (!messageId) throw new TeamsError('connector_failed', `Teams accepted escalation ${escalation.id} but returned no message id`, 'Check the Bot Connector service URL stored for the support channel.');
     this.options.logger.info({ escalation: escalation.id }, 'teams: escalation posted to the support channel');
     return { platform: 'teams', channelId: ref.conversationId, messageId, reference: ref };
   }
 
-  async update(escalation: Escalation): Promise<void> {
+  async update(escalation: Escalation, reply: Reply): Promise<void> {
     const message = escalation.supportMessage;
     if (!message || message.platform !== 'teams') {
       throw new TeamsError('wrong_platform', `Escalation ${escalation.id} has no Teams support message to update`, 'Update it through the desk of the platform it was posted to.');
     }
     const ref = isReference(message.reference) ? message.reference : await this.reference(message.channelId, 'the support message');
     await this.continueIn(ref, ref.conversationId, async (ctx, client) => {
-      const activity = outgoing(ctx, replyActivity(composeEscalationReply(escalation)));
+      const activity = outgoing(ctx, replyActivity(reply));
       activity.id = message.messageId;
       await client.updateActivity(ref.conversationId, message.messageId, activity);
     });
   }
 
-  async notifyRequester(escalation: Escalation, text: string): Promise<void> {
+  async notifyRequester(escalation: Escalation, _text: string, message: Reply): Promise<void> {
     const origin = escalation.origin;
     if (origin.platform !== 'teams') {
       throw new TeamsError('wrong_platform', `Escalation ${escalation.id} was raised on ${origin.platform}, not Teams`, 'Notify the asker through that platform’s desk.');
@@ -61,7 +61,7 @@ export class TeamsSupportDesk implements SupportDesk {
     const ref = await this.reference(origin.channelId, 'the asker’s conversation');
     const conversationId = origin.threadId ?? ref.conversationId;
     await this.continueIn(ref, conversationId, async (ctx, client) => {
-      await client.sendToConversation(conversationId, outgoing(ctx, replyActivity(composeRequesterNotice(escalation, text))));
+      await client.sendToConversation(conversationId, outgoing(ctx, replyActivity(message)));
     });
   }
 

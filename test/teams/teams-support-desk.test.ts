@@ -1,4 +1,5 @@
 import type { Escalation } from '../../src/core/escalation';
+import { composeRequesterUpdate, composeSupportMessage } from '../../src/core/escalations/compose-escalation';
 import { TeamsError } from '../../src/teams/teams-errors';
 import { CHANNEL, PERSONAL, USER, botAddedToTeam, channelMention, personalMessage } from './teams-activities';
 import { cardActions, cardOf, cardText, startTeams, type TeamsHarness } from './teams-harness';
@@ -34,7 +35,7 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
   beforeEach(() => h.connector.calls.splice(0));
 
   it('says what to do when the app was never added to the support channel', async () => {
-    const err = await h.app.teams!.desk!.post(escalation()).catch((e: unknown) => e);
+    const err = await h.app.teams!.desk!.post(escalation(), composeSupportMessage(escalation())).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TeamsError);
     expect(err).toMatchObject({ code: 'no_reference', fix: expect.stringMatching(/add the app to that team/) });
     expect(h.connector.calls).toHaveLength(0);
@@ -47,12 +48,12 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
     h.connector.calls.splice(0);
     const desk = h.app.teams!.desk!;
 
-    const message = await desk.post(escalation());
+    const message = await desk.post(escalation(), composeSupportMessage(escalation()));
     const [posted] = await h.connector.waitFor(1);
     expect(posted).toMatchObject({ kind: 'send', conversationId: SUPPORT });
     expect(message).toMatchObject({ platform: 'teams', channelId: SUPPORT, messageId: posted!.responseId, reference: { conversationId: SUPPORT, serviceUrl: h.connector.url } });
     const card = cardOf(posted!);
-    expect(cardText(card)).toMatch(/Escalation ESC-1042[\s\S]*Status: Open[\s\S]*Asked by: Alice Example[\s\S]*scim-sync-user-fails \(91%\)/);
+    expect(cardText(card)).toMatch(/ESC-1042 · Open[\s\S]*Asked by: Alice Example[\s\S]*scim-sync-user-fails \(91% confidence\)[\s\S]*user alice: not found/);
     expect(JSON.stringify(card)).toContain(JSON.stringify('Request is unparsable, syntactically incorrect, or violates schema **not bold** <at>All</at>'));
     expect(cardActions(card).map((a) => [a.type, a.title, a.data.action])).toEqual([
       ['Action.Execute', 'Claim', 'escalation.claim'],
@@ -61,26 +62,26 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
 
     const claimer = { platform: 'slack' as const, id: 'U0SUPPORT', name: 'Sam Support' };
     const claimed = escalation({ status: 'claimed', claimedBy: claimer, supportMessage: message, history: [{ at: new Date(), actor: claimer, action: 'claimed' }] });
-    await desk.update(claimed);
+    await desk.update(claimed, composeSupportMessage(claimed));
     const [update] = await h.connector.waitFor(1, (c) => c.kind === 'update');
     expect(update).toMatchObject({ method: 'PUT', conversationId: SUPPORT, activityId: message.messageId });
-    expect(cardText(cardOf(update!))).toMatch(/Status: Claimed[\s\S]*Claimed by: Sam Support[\s\S]*Last change: claimed by Sam Support/);
+    expect(cardText(cardOf(update!))).toMatch(/ESC-1042 · Claimed[\s\S]*Claimed by: Sam Support[\s\S]*claimed by Sam Support/);
     expect(cardActions(cardOf(update!)).map((a) => a.title)).toEqual(['Resolve']);
 
-    await desk.notifyRequester(claimed, 'Sam Support is looking at it.');
+    await desk.notifyRequester(claimed, 'Sam Support is looking at it.', composeRequesterUpdate('Sam Support is looking at it.'));
     const [notice] = await h.connector.waitFor(1, (c) => c.kind === 'send' && c.conversationId !== SUPPORT);
     expect(notice!.conversationId).toBe(`${CHANNEL};messageid=1700000000999`);
-    expect(cardText(cardOf(notice!))).toMatch(/Escalation ESC-1042 · Claimed\nSam Support is looking at it\./);
+    expect(cardText(cardOf(notice!))).toBe("Sam Support is looking at it.");
   });
 
   it('notifies an asker in personal chat, and refuses escalations from another platform', async () => {
     await h.post(personalMessage(h.connector.url, 'help'));
     await h.connector.waitFor(1);
-    await h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'teams', channelId: PERSONAL } }), 'Resolved: re-provisioned.');
+    await h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'teams', channelId: PERSONAL } }), 'Resolved: re-provisioned.', composeRequesterUpdate('Resolved: re-provisioned.'));
     const [sent] = await h.connector.waitFor(1, (c) => c.kind === 'send');
     expect(sent!.conversationId).toBe(PERSONAL);
-    await expect(h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'slack', channelId: 'C1' } }), 'x')).rejects.toMatchObject({ code: 'wrong_platform' });
-    await expect(h.app.teams!.desk!.update(escalation())).rejects.toMatchObject({ code: 'wrong_platform' });
+    await expect(h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'slack', channelId: 'C1' } }), 'x', composeRequesterUpdate('x'))).rejects.toMatchObject({ code: 'wrong_platform' });
+    await expect(h.app.teams!.desk!.update(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'wrong_platform' });
   });
 
   it('reports a connector failure as a TeamsError with a fix', async () => {
@@ -88,7 +89,7 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
     const ref = (await h.app.teams!.refs.getReference(SUPPORT))!;
     await h.app.teams!.refs.saveReference({ ...ref, serviceUrl: 'http://127.0.0.1:1/' });
     try {
-      await expect(h.app.teams!.desk!.post(escalation())).rejects.toMatchObject({ code: 'connector_failed', fix: expect.stringMatching(/still installed/) });
+      await expect(h.app.teams!.desk!.post(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'connector_failed', fix: expect.stringMatching(/still installed/) });
     } finally {
       await h.app.teams!.refs.saveReference(ref);
     }
