@@ -226,6 +226,10 @@ export class Assistant {
         clock: this.clock,
         logger: this.logger,
         articles: this.articles,
+        onOutcome: (outcome, lines) => {
+          this.metrics.checked(check, outcome);
+          this.deps.memory?.rememberChecks(conversation, lines);
+        },
       },
       check,
       subject,

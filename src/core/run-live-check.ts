@@ -18,6 +18,11 @@ export interface LiveCheckDeps {
   clock: Clock;
   logger: Logger;
   articles: ReadonlyMap<string, Article>;
+  /**
+   * Told every outcome (metrics) and, for checks that ran, one summary line with finding codes
+   * only (no names or e-mails), which escalations of the thread carry to the support team.
+   */
+  onOutcome?: (outcome: string, lines: string[]) => void;
 }
 
 /** User names are at most 128 characters and e-mails 254; anything longer is not a subject. */
@@ -60,6 +65,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
   const decision = await authorizeLookup(deps.policy, actor, subject, deps.groups);
   if (!decision.allowed) {
     await record(deps, { ...base, outcome: 'denied', detail: decision.reason });
+    deps.onOutcome?.('denied', []);
     deps.logger.info({ check, actor: actor.id, platform: actor.platform, reason: decision.reason }, 'live lookup denied');
     const why =
       decision.reason === 'not-self'
@@ -73,6 +79,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
       check === 'user' ? await deps.live.checkUser(subject) : check === 'trail' ? await deps.live.trail(subject) : await deps.live.checkAssignments(subject);
   } catch (err) {
     await record(deps, { ...base, outcome: 'allowed-error', detail: (err as Error).name });
+    deps.onOutcome?.('allowed-error', []);
     deps.logger.error({ err, check, actor: actor.id }, 'live check failed');
     return notice('The check failed', 'Something went wrong while reading AWS. The error is in the bot’s log; try again in a minute.', { kind: 'error' });
   }
@@ -83,5 +90,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
     detail: `${decision.reason}; found=${report.found}; ${report.findings.map((f) => f.code).join(',')}`.slice(0, 500),
   });
   deps.logger.info({ check, actor: actor.id, platform: actor.platform, outcome, findings: report.findings.length }, 'live lookup');
+  const codes = report.findings.map((f) => `${f.code} (${f.severity})`).join(', ');
+  deps.onOutcome?.(outcome, [`${check} check (${deps.clock.now().toISOString().slice(0, 16)}Z): ${report.found ? 'found' : 'not found'}${codes ? `; ${codes}` : ''}`]);
   return composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, report.personalData));
 }
