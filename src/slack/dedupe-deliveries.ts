@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../core/ports';
 import type { SeenEventStore } from '../core/store';
-import type { InFlight } from './in-flight';
+import type { InFlight } from '../server/in-flight';
 import { yieldToIo } from './yield-to-io';
 
 /** Slack retries an event three times within about an hour; a day covers retries and replays. */

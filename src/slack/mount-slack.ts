@@ -7,7 +7,7 @@ import { sendJson, type Route } from '../server/create-server';
 import { AnsweredThreads } from './answered-threads';
 import { createBoltApp, SLACK_EVENTS_PATH, type SlackTransport } from './create-bolt-app';
 import { dedupeDeliveries } from './dedupe-deliveries';
-import { InFlight } from './in-flight';
+import { InFlight } from '../server/in-flight';
 import { onAppMention } from './listeners/on-app-mention';
 import { onBlockAction } from './listeners/on-block-action';
 import { onIdcCommand } from './listeners/on-idc-command';
@@ -22,6 +22,8 @@ export interface SlackEdgeOptions {
   /** Seen event ids and answered threads; persistent stores make "once" hold across restarts. */
   seen: SeenEventStore;
   logger: Logger;
+  /** Work acknowledged but not yet answered; the app's tracker, so its shutdown waits for it too. */
+  inFlight?: InFlight;
 }
 
 export interface SlackEdge {
@@ -41,7 +43,7 @@ const STOP_GRACE_MS = 8_000;
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
 /** The Slack edge: Bolt, our listeners, and how it attaches to the server. */
-export function mountSlack({ config, assistant, seen, logger }: SlackEdgeOptions): SlackEdge {
+export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight() }: SlackEdgeOptions): SlackEdge {
   const log = logger.child({ edge: 'slack' });
   const { app, transport, http } = createBoltApp(config, log);
   const apiOrigin = config.apiUrl ? new URL(config.apiUrl).origin : undefined;
@@ -53,7 +55,6 @@ export function mountSlack({ config, assistant, seen, logger }: SlackEdgeOptions
     supportChannel: config.supportChannel,
     files: new SlackFileReader({ botToken: config.botToken, allowedOrigins: apiOrigin ? [...FILE_HOSTS, apiOrigin] : FILE_HOSTS }),
   };
-  const inFlight = new InFlight();
   app.use(dedupeDeliveries(seen, log, inFlight));
   onAppMention(app, deps);
   onMessage(app, deps);
