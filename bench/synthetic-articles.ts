@@ -30,6 +30,7 @@ export function syntheticArticles(count: number, shipped: readonly Article[], se
       signatures: [sentence(6 + Math.floor(random() * 5)), sentence(8)],
       symptoms: Array.from({ length: 5 }, () => sentence(6 + Math.floor(random() * 5))),
       excludes: [],
+      sources: [],
       tags: [word(), word()],
       checks: [],
       events: i % 10 === 0 ? [{ name: `SyntheticEvent${i}`, failed: true }] : [],

@@ -20,6 +20,16 @@ export const eventSignatureSchema = z
   .strict()
   .refine((e) => e.name !== '*' || e.source !== undefined, { message: 'name "*" needs a source', path: ['source'] });
 
+export const sourceSchema = z
+  .object({
+    url: z.string().url(),
+    /** What the answer's link says, e.g. "AWS docs: Troubleshooting IAM Identity Center issues › …". */
+    title: nonEmpty,
+    file: nonEmpty.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
 export const frontMatterSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)'),
@@ -38,6 +48,11 @@ export const frontMatterSchema = z
     tags: z.array(nonEmpty).default([]),
     checks: z.array(z.enum(CHECK_NAMES)).default([]),
     events: z.array(eventSignatureSchema).default([]),
+    /**
+     * Where the facts come from: AWS documentation first, re:Post or GitHub only as evidence of a
+     * symptom. `file` names a text copy under `knowledge/sources/` that `kb lint` checks names against.
+     */
+    sources: z.array(sourceSchema).default([]),
   })
   .strict();
 
