@@ -1,8 +1,13 @@
 import type { Article } from '../knowledge/article';
-import { calibrate } from './calibrate';
+import type { Example } from '../knowledge/example';
+import { BaseModels } from './base-models';
 import { cleanInput } from './clean-input';
+import { decideOutcome, type Outcome } from './decide-outcome';
 import { matchEvents } from './event-matcher';
 import { extractEntities, type Entities } from './extract-entities';
+import { FITTED_PARAMS } from './fitted-params';
+import { CANDIDATE_FEATURES, candidateProbabilities, GATE_FEATURES, logistic, type FittedParams } from './fusion';
+import { mentionsIdentityCenter } from './idc-context';
 import { contentTerms, normalizeText, words } from './normalize-text';
 import { proseOf } from './prose-of';
 import { SignatureIndex } from './signature-index';
@@ -10,18 +15,17 @@ import { SymptomIndex } from './symptom-index';
 import { CANDIDATE_THRESHOLD } from './thresholds';
 import { TypoCorrector } from './typo-corrector';
 import { findUnrelatedError } from './unrelated-errors';
-import { mentionsIdentityCenter } from './idc-context';
 
 export interface Evidence {
-  kind: 'signature' | 'partial-signature' | 'event' | 'symptom';
-  /** What matched: the signature, event name or symptom phrase from the article. */
+  kind: 'signature' | 'partial-signature' | 'event' | 'symptom' | 'example';
+  /** What matched: the signature, event name, symptom phrase, or the source of the closest real report. */
   text: string;
 }
 
 export interface Match {
   articleId: string;
   title: string;
-  /** 0..1, calibrated on the evaluation set; compare with ANSWER_THRESHOLD / UNASKED_THRESHOLD. */
+  /** 0..1: the fitted probability that this article is the right one (reliability table: `eval --json`). */
   confidence: number;
   evidence: Evidence[];
 }
@@ -29,6 +33,14 @@ export interface Match {
 export interface MatchResult {
   /** Best first; at most five, each at or above CANDIDATE_THRESHOLD. */
   matches: Match[];
+  /** What to do when someone asked (mention, DM, command, console). */
+  outcome: Outcome;
+  /** Articles to offer when `outcome` is "clarify", best first. */
+  clarify: string[];
+  /** The article to post unasked in a watched channel, or null to stay silent. */
+  unasked: string | null;
+  /** 0..1: how sure the matcher is that this is an IAM Identity Center problem at all. */
+  idcProbability: number;
   entities: Entities;
   /** The message was longer than the matcher reads; matches come from its prefix. */
   truncated: boolean;
@@ -37,24 +49,46 @@ export interface MatchResult {
   silence?: 'empty' | 'binary' | 'unrelated-error';
 }
 
+/** One candidate article with the numbers the fusion model reads (exposed for fitting). */
+export interface Candidate {
+  article: number;
+  features: number[];
+  evidence: Evidence[];
+}
+
+export interface Analysis {
+  candidates: Candidate[];
+  /** Gate features, without the best candidate's probability (filled in by `score`). */
+  gate: (best: number) => number[];
+}
+
 const MAX_RESULTS = 5;
+/** Candidates per learned view: more add cost, not recall (the right article is in the top 5 of one view or has a signature). */
+const PER_VIEW = 5;
 
 /**
- * Ranks knowledge base articles for a message. Three kinds of evidence, strongest first: exact or
- * truncated error signatures, CloudTrail event names with their outcome, and symptom phrasings
- * (IDF-weighted; misspelt words are mapped onto the vocabulary first). Independent kinds of
- * evidence reinforce each other. Built once at start; a query touches only the index entries its
- * words hit.
+ * Ranks knowledge base articles for a message and decides what to do with it. Evidence, strongest
+ * first: exact or truncated error signatures, CloudTrail events with their outcome, then two models
+ * learned from the articles and the real example messages (a softmax classifier over word TF-IDF,
+ * nearest training documents over word and character TF-IDF), and symptom phrasings. A fitted
+ * logistic fusion turns them into one probability per article; a second one says whether the
+ * message is an IAM Identity Center problem at all. Built once at start.
  */
 export class Matcher {
   private readonly signatures: SignatureIndex;
   private readonly symptoms: SymptomIndex;
   private readonly typos: TypoCorrector;
+  private readonly base: BaseModels;
 
-  constructor(private readonly articles: readonly Article[]) {
+  constructor(
+    private readonly articles: readonly Article[],
+    examples: readonly Example[] = [],
+    readonly params: FittedParams = FITTED_PARAMS,
+  ) {
     this.signatures = new SignatureIndex(articles);
     this.symptoms = new SymptomIndex(articles);
     this.typos = new TypoCorrector(this.symptoms.terms());
+    this.base = new BaseModels(articles, examples);
   }
 
   get size(): number {
@@ -63,49 +97,101 @@ export class Matcher {
 
   match(raw: string): MatchResult {
     const input = cleanInput(raw);
-    const base = { truncated: input.truncated, inputChars: input.originalLength };
     const entities = extractEntities(input.text);
-    if (input.empty) return { ...base, matches: [], entities, silence: 'empty' };
-    if (input.binary) return { ...base, matches: [], entities, silence: 'binary' };
+    const base = { truncated: input.truncated, inputChars: input.originalLength, entities, clarify: [] as string[], unasked: null };
+    if (input.empty) return { ...base, matches: [], outcome: 'silent', idcProbability: 0, silence: 'empty' };
+    if (input.binary) return { ...base, matches: [], outcome: 'silent', idcProbability: 0, silence: 'binary' };
 
-    const normalized = normalizeText(input.text);
-    const messageWords = words(normalized);
-    const scores = new Map<number, { score: number; evidence: Evidence[] }>();
-    const add = (a: number, score: number, evidence: Evidence) => {
-      const s = scores.get(a) ?? { score: 0, evidence: [] };
-      // Independent pieces of evidence reinforce each other without exceeding 1.
-      s.score = 1 - (1 - s.score) * (1 - score);
-      s.evidence.push(evidence);
-      scores.set(a, s);
+    const analysis = this.analyse(input.text, entities);
+    const probabilities = candidateProbabilities(this.params.fusion, analysis.candidates.map((c) => c.features));
+    const scored = analysis.candidates
+      .map((c, i) => ({ c, p: probabilities[i]! }))
+      .sort((x, y) => y.p - x.p || x.c.article - y.c.article);
+    const idcProbability = round(logistic(this.params.gate, analysis.gate(scored[0]?.p ?? 0)));
+    const matches = scored
+      .filter((s) => s.p >= CANDIDATE_THRESHOLD)
+      .slice(0, MAX_RESULTS)
+      .map((s) => ({ articleId: this.articles[s.c.article]!.id, title: this.articles[s.c.article]!.title, confidence: round(s.p), evidence: s.c.evidence }));
+    const decision = decideOutcome(matches, idcProbability, this.params.thresholds);
+    const unrelated = matches.length === 0 && findUnrelatedError(normalizeText(input.text)) ? { silence: 'unrelated-error' as const } : {};
+    return { ...base, ...decision, matches, idcProbability, ...unrelated };
+  }
+
+  /** Candidate articles with their feature vectors: what `match` fuses, and what `kb fit` learns from. */
+  analyse(text: string, entities: Entities = extractEntities(text)): Analysis {
+    const normalized = normalizeText(text);
+    const context = mentionsIdentityCenter(normalized) ? 1 : 0;
+    const unrelated = findUnrelatedError(normalized) ? 1 : 0;
+    const scores = this.base.scores(text);
+    const n = this.articles.length;
+    const articleLr = Array.from(scores.lr.subarray(0, n));
+    const articleKnn = Array.from(scores.knn.subarray(0, n));
+    const topOf = (xs: number[]) => xs.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, PER_VIEW);
+    const lrTop = topOf(articleLr);
+    const knnTop = topOf(articleKnn);
+
+    const evidence = new Map<number, Evidence[]>();
+    const add = (a: number, e?: Evidence) => {
+      const list = evidence.get(a) ?? [];
+      if (e) list.push(e);
+      evidence.set(a, list);
     };
-
-    const signatureHits = this.signatures.match(messageWords);
-    for (const h of signatureHits) add(h.article, h.score, { kind: h.partial ? 'partial-signature' : 'signature', text: h.signature });
-    const eventHits = matchEvents(this.articles, entities.events);
-    for (const h of eventHits) add(h.article, h.score, { kind: 'event', text: h.event });
-    const inContext = mentionsIdentityCenter(normalized);
-    const text = proseOf(input.text, entities.events);
-    const prose = text === input.text ? normalized : normalizeText(text);
-    for (const h of this.symptoms.match(this.queryTerms(prose), inContext)) {
-      add(h.article, h.score, { kind: 'symptom', text: h.phrase ?? this.articles[h.article]!.title });
+    const signature = new Map<number, number>();
+    for (const h of this.signatures.match(words(normalized))) {
+      signature.set(h.article, Math.max(signature.get(h.article) ?? 0, h.score));
+      add(h.article, { kind: h.partial ? 'partial-signature' : 'signature', text: h.signature });
     }
-
-    if (signatureHits.length === 0 && eventHits.length === 0 && findUnrelatedError(normalized)) {
-      return { ...base, matches: [], entities, silence: 'unrelated-error' };
+    const event = new Map<number, number>();
+    for (const h of matchEvents(this.articles, entities.events)) {
+      event.set(h.article, Math.max(event.get(h.article) ?? 0, h.score));
+      add(h.article, { kind: 'event', text: h.event });
     }
+    const prose = proseOf(text, entities.events);
+    const symptom = new Map<number, { score: number; phrase?: string }>();
+    for (const h of this.symptoms.match(this.queryTerms(prose === text ? normalized : normalizeText(prose)), context === 1)) {
+      symptom.set(h.article, h);
+    }
+    for (const [, a] of lrTop) add(a);
+    for (const [, a] of knnTop) add(a);
+    for (const a of [...symptom.keys()].sort((x, y) => symptom.get(y)!.score - symptom.get(x)!.score).slice(0, 3)) add(a);
+
     const excluded = this.signatures.excluded(normalized);
-    const matches = [...scores.entries()]
-      .filter(([a]) => !excluded.has(a))
-      .map(([a, s]) => ({
-        articleId: this.articles[a]!.id,
-        title: this.articles[a]!.title,
-        confidence: round(calibrate(s.score)),
-        evidence: s.evidence,
-      }))
-      .filter((m) => m.confidence >= CANDIDATE_THRESHOLD)
-      .sort((x, y) => y.confidence - x.confidence || x.articleId.localeCompare(y.articleId))
-      .slice(0, MAX_RESULTS);
-    return { ...base, matches, entities };
+    const notArticle = scores.lr[this.base.otherIdc]! + scores.lr[this.base.none]!;
+    const bestOther = (xs: number[], a: number) => Math.max(0, ...xs.filter((_, i) => i !== a));
+    const candidates: Candidate[] = [];
+    for (const [a, ev] of evidence) {
+      if (excluded.has(a)) continue;
+      const s = symptom.get(a);
+      if (s && !ev.some((e) => e.kind !== 'example')) ev.push({ kind: 'symptom', text: s.phrase ?? this.articles[a]!.title });
+      const doc = this.base.documents[scores.nearest[a] ?? -1];
+      if (doc?.source && articleKnn[a]! >= 0.3) ev.push({ kind: 'example', text: doc.source });
+      const features = [
+        articleLr[a]!,
+        articleLr[a]! - bestOther(articleLr, a),
+        articleKnn[a]!,
+        articleKnn[a]! - bestOther(articleKnn, a),
+        signature.get(a) ?? 0,
+        event.get(a) ?? 0,
+        s?.score ?? 0,
+        notArticle,
+        context,
+        unrelated,
+      ];
+      candidates.push({ article: a, features, evidence: ev });
+    }
+    const signatureOrEvent = signature.size + event.size > 0 ? 1 : 0;
+    const gate = (best: number) => [
+      scores.lr[this.base.none]!,
+      scores.lr[this.base.otherIdc]!,
+      scores.knn[this.base.none]!,
+      scores.knn[this.base.otherIdc]!,
+      Math.max(0, ...articleKnn),
+      best,
+      signatureOrEvent,
+      context,
+      unrelated,
+    ];
+    return { candidates, gate };
   }
 
   /** Content terms of normalized text, misspellings mapped onto the knowledge base's words. */
@@ -114,6 +200,10 @@ export class Matcher {
     return contentTerms(normalized).map((t) => (this.symptoms.has(t) ? t : (correct(t) ?? t)));
   }
 }
+
+// Keep the two lists and the vectors above in step: a mismatch is a bug, not a tuning choice.
+void CANDIDATE_FEATURES;
+void GATE_FEATURES;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -85,7 +85,7 @@ const SYNONYMS: ReadonlyArray<[RegExp, string]> = [
 // One pass instead of one per pair: the first alternative that matches wins, in list order.
 const SYNONYM_PASS = new RegExp(SYNONYMS.map(([re]) => `(${re.source})`).join('|'), 'g');
 
-function foldSynonyms(normalized: string): string {
+export function foldSynonyms(normalized: string): string {
   return normalized.replace(SYNONYM_PASS, (...groups: unknown[]) => {
     const hit = groups.slice(1, SYNONYMS.length + 1).findIndex((g) => g !== undefined);
     return SYNONYMS[hit]![1];

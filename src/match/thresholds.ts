@@ -7,4 +7,4 @@
 export const ANSWER_THRESHOLD = 0.45;
 export const UNASKED_THRESHOLD = 0.8;
 /** Other candidates worth naming next to the best one when the answer is not clear-cut. */
-export const CANDIDATE_THRESHOLD = 0.25;
+export const CANDIDATE_THRESHOLD = 0.1;
