@@ -1,9 +1,11 @@
 import type { Article } from '../knowledge/article';
-import { ANSWER_THRESHOLD, Matcher, UNASKED_THRESHOLD, type MatchResult } from '../match/index';
+import type { Example } from '../knowledge/example';
+import { Matcher, type MatchResult } from '../match/index';
 import { decodeAction } from './action-payload';
 import { DENY_ALL, noLookupGroups, type LookupGroups, type LookupPolicy } from './authorize-lookup';
 import type { LiveChecks, OfflineChecks } from './checks';
-import { composeAnswer, composeArticle, composeUnknown } from './compose-answer';
+import { composeAnswer, composeArticle } from './compose-answer';
+import { composeClarify, composeOutside, composeUndocumented } from './compose-not-answered';
 import { composeLintReport } from './compose-lint-report';
 import { composeHelp } from './compose-help';
 import { composeNotHelpful } from './escalations/compose-escalation';
@@ -22,6 +24,10 @@ import { MemoryStore, type AuditLog } from './store';
 
 export interface AssistantDeps {
   articles: readonly Article[];
+  /** Real example messages the matcher learns from (knowledge/examples); none: articles alone. */
+  examples?: readonly Example[];
+  /** A matcher already built from the same articles (the CLI's evaluation builds its own). */
+  matcher?: Matcher;
   clock?: Clock;
   logger?: Logger;
   feedback?: FeedbackStore;
@@ -70,7 +76,7 @@ export class Assistant {
 
   constructor(private readonly deps: AssistantDeps) {
     this.articles = new Map(deps.articles.map((a) => [a.id, a]));
-    this.matcher = new Matcher(deps.articles);
+    this.matcher = deps.matcher ?? new Matcher(deps.articles, deps.examples ?? []);
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.feedback = deps.feedback ?? new MemoryFeedbackStore();
@@ -113,7 +119,9 @@ export class Assistant {
         if (!payload.a || !payload.h) return notice('That button has expired', 'Ask again to get a fresh answer.');
         const helpful = action.id === 'feedback.helpful';
         try {
-          await this.feedback.recordFeedback({ articleId: payload.a, messageHash: payload.h, helpful, actor: action.actor, at: this.clock.now() });
+          const at = this.clock.now();
+          await this.feedback.recordFeedback({ articleId: payload.a, messageHash: payload.h, helpful, actor: action.actor, at });
+          await this.feedback.recordSignal({ messageHash: payload.h, kind: helpful ? 'helpful' : 'not_helpful', articleId: payload.a, actor: action.actor, at });
         } catch (err) {
           this.logger.warn({ err: (err as Error).message }, 'could not record feedback');
           return notice('Could not record your feedback', 'The database did not answer. Thanks for trying; the answer itself is unaffected.');
@@ -125,12 +133,27 @@ export class Assistant {
         return this.runLive(payload.c, payload.s, action.actor, action.conversation);
       case 'kb.show':
         return this.kb(payload.a ?? '');
+      case 'clarify.choose':
+        return this.choose(payload.a, payload.h, action.actor);
       case 'escalate':
       case 'escalation.claim':
       case 'escalation.resolve':
       case 'escalation.reopen':
         return runEscalationAction(this.deps.escalations, { ...action, id: action.id }, payload, action.actor.platform === 'slack' ? '/idc ' : '');
     }
+  }
+
+  /** A "Which one looks like your problem?" button: open that article as the answer, and record the choice. */
+  private async choose(articleId: string | undefined, hash: string | undefined, actor: Actor): Promise<Reply> {
+    const article = articleId ? this.articles.get(articleId) : undefined;
+    if (!article || !hash) return notice('That button has expired', 'Ask again to get a fresh answer.');
+    try {
+      await this.feedback.recordSignal({ messageHash: hash, kind: 'clarify', articleId: article.id, actor, at: this.clock.now() });
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not record the clarify choice');
+    }
+    const empty: MatchResult = { matches: [], outcome: 'answer', clarify: [], unasked: null, idcProbability: 1, entities: this.matcher.match('').entities, truncated: false, inputChars: 0 };
+    return composeAnswer(article, empty, this.articles, hash, true);
   }
 
   private commandFor(input: Input): Command {
@@ -153,21 +176,27 @@ export class Assistant {
     const started = process.hrtime.bigint();
     const match = this.matcher.match(text);
     const best = match.matches[0];
-    const threshold = isExplicit(input.trigger) ? ANSWER_THRESHOLD : UNASKED_THRESHOLD;
+    const explicit = isExplicit(input.trigger);
     this.logger.debug(
-      { article: best?.articleId, confidence: best?.confidence, micros: Number(process.hrtime.bigint() - started) / 1000 },
+      { article: best?.articleId, confidence: best?.confidence, outcome: match.outcome, unasked: match.unasked, micros: Number(process.hrtime.bigint() - started) / 1000 },
       'matched',
     );
     const hash = messageHash(text);
-    const answered = best && best.confidence >= threshold ? best : undefined;
-    this.metrics.answered(answered?.articleId ?? null, best?.confidence ?? 0, input.trigger);
-    if (answered || isExplicit(input.trigger)) {
-      this.deps.memory?.rememberAsk({ input, text, messageHash: hash, articleId: best?.articleId, confidence: best?.confidence, answered: !!answered });
+    const answeredId = explicit ? (match.outcome === 'answer' ? best?.articleId : undefined) : (match.unasked ?? undefined);
+    this.metrics.answered(answeredId ?? null, best?.confidence ?? 0, input.trigger);
+    if (answeredId || explicit) {
+      this.deps.memory?.rememberAsk({ input, text, messageHash: hash, articleId: best?.articleId, confidence: best?.confidence, answered: !!answeredId, outcome: answeredId ? 'answer' : match.outcome });
     }
-    if (answered) {
-      return { reply: composeAnswer(this.articles.get(answered.articleId)!, match, this.articles, hash), match };
+    if (answeredId) return { reply: composeAnswer(this.articles.get(answeredId)!, match, this.articles, hash), match };
+    if (!explicit) return { reply: null, match };
+    switch (match.outcome) {
+      case 'clarify':
+        return { reply: composeClarify(match, this.articles, hash), match };
+      case 'undocumented':
+        return { reply: composeUndocumented(match, hash, !!this.deps.live), match };
+      default:
+        return { reply: composeOutside(match, this.articles, hash), match };
     }
-    return { reply: isExplicit(input.trigger) ? composeUnknown(match, this.articles, hash) : null, match };
   }
 
   /**

@@ -22,6 +22,8 @@ function describeEvidence(match: Match): string {
       return `the CloudTrail event ${what}`;
     case 'symptom':
       return `a description like “${what}”`;
+    case 'example':
+      return `a real report like yours (${what})`;
   }
 }
 
@@ -58,22 +60,22 @@ export function composeAnswer(
   result: MatchResult,
   articles: ReadonlyMap<string, Article>,
   messageHash: string,
+  chosen = false,
 ): Reply {
-  const best = result.matches[0]!;
+  const best = result.matches.find((m) => m.articleId === article.id) ?? { articleId: article.id, title: article.title, confidence: 1, evidence: [] };
   const blocks: Block[] = [
     { type: 'heading', text: article.title },
     { type: 'markdown', text: `**Likely cause:** ${article.summary}` },
     { type: 'steps', items: article.steps },
     { type: 'markdown', text: `**When to escalate:** ${article.escalate}` },
   ];
-  const others = result.matches
-    .slice(1)
+  const others = (chosen ? [] : result.matches.slice(1))
     .filter((m) => m.confidence >= CANDIDATE_THRESHOLD && best.confidence - m.confidence < 0.25);
   if (others.length > 0) {
     const list = others.map((m) => `- ${articles.get(m.articleId)?.title ?? m.articleId} (\`${m.articleId}\`, ${percent(m.confidence)})`);
     blocks.push({ type: 'markdown', text: `**Could also be:**\n${list.join('\n')}` });
   }
-  const context = [`Matched ${describeEvidence(best)} · confidence ${percent(best.confidence)} · article \`${article.id}\``];
+  const context = [chosen ? `You chose this article · article \`${article.id}\`` : `Matched ${describeEvidence(best)} · confidence ${percent(best.confidence)} · article \`${article.id}\``];
   const note = truncationNote(result);
   if (note) context.push(note);
   blocks.push({ type: 'context', text: context.join('\n') });
@@ -84,30 +86,6 @@ export function composeAnswer(
     ...article.steps.map((s, i) => `${i + 1}. ${s}`),
   ].join('\n');
   return { kind: 'answer', text, blocks, visibility: 'public', articleId: article.id };
-}
-
-/** Asked, but nothing is confident enough: say so, name the closest candidates, offer escalation. */
-export function composeUnknown(result: MatchResult, articles: ReadonlyMap<string, Article>, messageHash: string): Reply {
-  const reason =
-    result.silence === 'empty'
-      ? 'Your message is empty. Paste the error text, a CloudTrail event, or describe what the user sees.'
-      : result.silence === 'binary'
-        ? 'Your message looks like binary data, not text. Paste the error as text, or attach the file as a text file.'
-        : result.silence === 'unrelated-error'
-          ? 'This looks like an AWS error outside IAM Identity Center troubleshooting (for example an expired CLI session or an AssumeRole denial), so I have no article for it.'
-          : "I don't recognise this as one of the IAM Identity Center problems I know.";
-  const blocks: Block[] = [{ type: 'heading', text: "I don't recognise this" }, { type: 'markdown', text: reason }];
-  if (result.matches.length > 0) {
-    const list = result.matches
-      .slice(0, 3)
-      .map((m) => `- ${articles.get(m.articleId)?.title ?? m.articleId} (\`${m.articleId}\`, ${percent(m.confidence)})`);
-    blocks.push({ type: 'markdown', text: `**Closest articles:**\n${list.join('\n')}` });
-  }
-  blocks.push({ type: 'context', text: 'Try `help` for commands, `kb <article-id>` to read an article, or escalate to the support team.' });
-  const note = truncationNote(result);
-  if (note) blocks.push({ type: 'context', text: note });
-  blocks.push({ type: 'actions', actions: [{ id: 'escalate', label: 'Escalate', value: encodeAction({ h: messageHash }), style: 'danger' }] });
-  return { kind: 'unknown', text: `I don't recognise this. ${reason}`, blocks, visibility: 'public' };
 }
 
 /** The whole article, for `kb <id>`. */

@@ -16,7 +16,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: 'trail <user>', summary: 'the story of the user’s recent sign-ins from CloudTrail' },
   { usage: 'escalate [note]', summary: 'hand this thread to the support team with everything I know' },
   { usage: 'escalations', summary: 'open escalations, oldest first' },
-  { usage: 'escalation claim|resolve|reopen|show <ESC-id> [text]', summary: 'work an escalation (resolve needs a short resolution)' },
+  { usage: 'escalation claim|resolve|reopen|show <ESC-id> [text]', summary: 'work an escalation (resolve needs a short resolution; start it with `kb <article-id>` or `no-article` to say what fixed it)' },
   { usage: 'kb <article-id>', summary: 'show a knowledge base article (kb alone lists them)' },
 ];
 

@@ -1,15 +1,17 @@
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
-import type { FeedbackEntry } from './ports';
+import type { FeedbackEntry, LearningSignal } from './ports';
 import { escalationId, FIRST_ESCALATION_NUMBER } from './escalation-id';
 import type {
   AnswerEntry,
   ArticleStats,
+  AskedMessage,
   AuditEntry,
   EscalationChange,
   NewEscalation,
   Store,
   ThreadContext,
 } from './store';
+import { LEARNING_RETENTION_DAYS } from './store';
 
 interface Row {
   escalation: Escalation;
@@ -33,6 +35,8 @@ export class MemoryStore implements Store {
   readonly audit: AuditEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];
   readonly answers: AnswerEntry[] = [];
+  private readonly asked = new Map<string, AskedMessage>();
+  readonly signals: LearningSignal[] = [];
 
   async firstSeen(key: string, ttlSeconds: number, now = new Date()): Promise<boolean> {
     return claimKey(this.seen, key, ttlSeconds, now);
@@ -53,6 +57,20 @@ export class MemoryStore implements Store {
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
     this.feedback.push(structuredClone(entry));
     this.votes.set(`${entry.articleId}\n${entry.messageHash}\n${entry.actor.platform}:${entry.actor.id}`, structuredClone(entry));
+  }
+
+  async recordSignal(signal: LearningSignal): Promise<void> {
+    this.signals.push(structuredClone(signal));
+  }
+
+  async recordAsked(message: AskedMessage): Promise<void> {
+    this.asked.set(message.messageHash, structuredClone(message));
+  }
+
+  async learningData(since: Date): Promise<{ messages: AskedMessage[]; signals: LearningSignal[] }> {
+    const messages = [...this.asked.values()].filter((m) => m.at >= since).sort((a, b) => a.at.getTime() - b.at.getTime());
+    const hashes = new Set(messages.map((m) => m.messageHash));
+    return structuredClone({ messages, signals: this.signals.filter((s) => hashes.has(s.messageHash)) });
   }
 
   async recordAnswer(entry: AnswerEntry): Promise<void> {
@@ -169,7 +187,11 @@ export class MemoryStore implements Store {
       for (const [k, expires] of map) if (expires <= t && map.delete(k)) removed++;
     }
     for (const [k, { expires }] of this.contexts) if (expires <= t && this.contexts.delete(k)) removed++;
-    return removed;
+    const kept = t - LEARNING_RETENTION_DAYS * 86_400_000;
+    for (const [k, m] of this.asked) if (m.at.getTime() < kept && this.asked.delete(k)) removed++;
+    const before = this.signals.length;
+    this.signals.splice(0, this.signals.length, ...this.signals.filter((x) => x.at.getTime() >= kept));
+    return removed + before - this.signals.length;
   }
 
   async close(): Promise<void> {}

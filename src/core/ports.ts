@@ -38,13 +38,31 @@ export interface FeedbackEntry {
   at: Date;
 }
 
+/**
+ * What people told the bot about a message, for `examples export`: a vote, the article they
+ * chose when asked "Which one looks like your problem?", or the article that resolved an
+ * escalation (null: resolved, and no article covers it).
+ */
+export interface LearningSignal {
+  messageHash: string;
+  kind: 'helpful' | 'not_helpful' | 'clarify' | 'resolved';
+  articleId: string | null;
+  actor: Actor;
+  at: Date;
+}
+
 export interface FeedbackStore {
   recordFeedback(entry: FeedbackEntry): Promise<void>;
+  recordSignal(signal: LearningSignal): Promise<void>;
 }
 
 export class MemoryFeedbackStore implements FeedbackStore {
   readonly entries: FeedbackEntry[] = [];
+  readonly signals: LearningSignal[] = [];
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
     this.entries.push(entry);
+  }
+  async recordSignal(signal: LearningSignal): Promise<void> {
+    this.signals.push(signal);
   }
 }

@@ -37,6 +37,7 @@ export const ACTION_IDS = [
   'escalation.resolve',
   'escalation.reopen',
   'kb.show',
+  'clarify.choose',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
@@ -66,7 +67,7 @@ export type Block =
   | { type: 'actions'; actions: Action[] }
   | { type: 'divider' };
 
-export type ReplyKind = 'answer' | 'unknown' | 'help' | 'check' | 'escalation' | 'notice' | 'error';
+export type ReplyKind = 'answer' | 'clarify' | 'unknown' | 'help' | 'check' | 'escalation' | 'notice' | 'error';
 
 export interface Reply {
   kind: ReplyKind;

@@ -9,7 +9,7 @@
  */
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { Actor, Conversation, Platform } from './input';
-import type { FeedbackStore } from './ports';
+import type { FeedbackStore, LearningSignal } from './ports';
 
 /** Slack retries events; each event id must be handled once, across restarts and replicas. */
 export interface SeenEventStore {
@@ -59,6 +59,30 @@ export interface AnswerLog {
    * voting again replaces the earlier vote.
    */
   articleStats(): Promise<ArticleStats[]>;
+}
+
+/**
+ * A message someone asked the bot about, scrubbed of e-mails, tokens, account ids and ARNs and
+ * bounded (scrub-text.ts), with what the bot did. Kept LEARNING_RETENTION_DAYS for `examples
+ * export` and `report`; one row per message hash (the latest ask wins).
+ */
+export interface AskedMessage {
+  messageHash: string;
+  text: string;
+  outcome: 'answer' | 'clarify' | 'undocumented' | 'silent';
+  articleId?: string;
+  confidence?: number;
+  platform: Platform;
+  at: Date;
+}
+
+/** Asked messages and signals are kept this long, then swept. */
+export const LEARNING_RETENTION_DAYS = 90;
+
+export interface LearningLog {
+  recordAsked(message: AskedMessage): Promise<void>;
+  /** Messages asked at or after `since` and every signal about them, oldest first. */
+  learningData(since: Date): Promise<{ messages: AskedMessage[]; signals: LearningSignal[] }>;
 }
 
 /** What the bot last saw in a thread, so an escalation carries it. Expires (`ttlSeconds`). */
@@ -135,6 +159,7 @@ export interface Store
     AuditLog,
     FeedbackStore,
     AnswerLog,
+    LearningLog,
     ThreadStore,
     ConversationRefStore,
     EscalationStore {

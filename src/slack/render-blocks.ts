@@ -67,12 +67,16 @@ function plainSections(escaped: string): SlackBlock[] {
   return splitLines(escaped, MAX_SECTION_CHARS).map((t) => ({ type: 'section', text: plain(t || ' ') }));
 }
 
-function button(a: Action): types.Button | undefined {
+/** Slack wants action ids unique within a block: the second "clarify.choose" button becomes "clarify.choose#2". */
+export const ACTION_ID_SUFFIX = '#';
+
+function button(a: Action, index: number, all: Action[]): types.Button | undefined {
   // A value Slack would reject would sink the whole message; the core keeps payloads far below it.
   if (a.value.length > MAX_BUTTON_VALUE_CHARS) return undefined;
+  const same = all.slice(0, index).filter((b) => b.id === a.id).length;
   return {
     type: 'button',
-    action_id: a.id,
+    action_id: same === 0 ? a.id : `${a.id}${ACTION_ID_SUFFIX}${same + 1}`,
     text: plain(escapeWithin(a.label, MAX_BUTTON_TEXT_CHARS)),
     value: a.value,
     ...(a.style ? { style: a.style } : {}),
@@ -80,7 +84,7 @@ function button(a: Action): types.Button | undefined {
 }
 
 function actions(list: Action[]): SlackBlock[] {
-  const elements = list.map(button).filter((b): b is types.Button => b !== undefined);
+  const elements = list.map((a, i) => button(a, i, list)).filter((b): b is types.Button => b !== undefined);
   const out: SlackBlock[] = [];
   for (let i = 0; i < elements.length; i += MAX_ACTION_ELEMENTS) out.push({ type: 'actions', elements: elements.slice(i, i + MAX_ACTION_ELEMENTS) });
   return out;

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
-import type { FeedbackEntry } from '../core/ports';
+import type { FeedbackEntry, LearningSignal } from '../core/ports';
 import { escalationId } from '../core/escalation-id';
-import type { AnswerEntry, ArticleStats, AuditEntry, EscalationChange, NewEscalation, Store, ThreadContext } from '../core/store';
+import { LEARNING_RETENTION_DAYS, type AnswerEntry, type ArticleStats, type AskedMessage, type AuditEntry, type EscalationChange, type NewEscalation, type Store, type ThreadContext } from '../core/store';
 import { StoreError } from '../core/store-error';
 import { escalationRow, eventRow, toEscalation } from './escalation-rows';
 import { mapStoreError } from './map-store-error';
@@ -109,6 +109,49 @@ export class KyselyStore implements Store {
         .values(row)
         .onConflict((oc) => oc.columns(['article_id', 'message_hash', 'voter']).doUpdateSet({ helpful: row.helpful, actor: row.actor, at: row.at }))
         .execute();
+    });
+  }
+
+  recordSignal(signal: LearningSignal): Promise<void> {
+    return this.run('recordSignal', async (db) => {
+      await db
+        .insertInto('learning_signals')
+        .values({ message_hash: signal.messageHash, kind: signal.kind, article_id: signal.articleId, actor: JSON.stringify(signal.actor), at: signal.at.getTime() })
+        .execute();
+    });
+  }
+
+  recordAsked(m: AskedMessage): Promise<void> {
+    return this.run('recordAsked', async (db) => {
+      const row = { message_hash: m.messageHash, text: m.text, outcome: m.outcome, article_id: m.articleId ?? null, confidence: m.confidence ?? null, platform: m.platform, at: m.at.getTime() };
+      const { message_hash: _key, ...update } = row;
+      await db.insertInto('asked_messages').values(row).onConflict((oc) => oc.column('message_hash').doUpdateSet(update)).execute();
+    });
+  }
+
+  learningData(since: Date): Promise<{ messages: AskedMessage[]; signals: LearningSignal[] }> {
+    return this.run('learningData', async (db) => {
+      const rows = await db.selectFrom('asked_messages').selectAll().where('at', '>=', since.getTime()).orderBy('at').execute();
+      const hashes = rows.map((r) => r.message_hash);
+      const signals = hashes.length === 0 ? [] : await db.selectFrom('learning_signals').selectAll().where('message_hash', 'in', hashes).orderBy('id').execute();
+      return {
+        messages: rows.map((r) => ({
+          messageHash: r.message_hash,
+          text: r.text,
+          outcome: r.outcome as AskedMessage['outcome'],
+          ...(r.article_id === null ? {} : { articleId: r.article_id }),
+          ...(r.confidence === null ? {} : { confidence: Number(r.confidence) }),
+          platform: r.platform as AskedMessage['platform'],
+          at: new Date(Number(r.at)),
+        })),
+        signals: signals.map((x) => ({
+          messageHash: x.message_hash,
+          kind: x.kind as LearningSignal['kind'],
+          articleId: x.article_id,
+          actor: JSON.parse(x.actor) as LearningSignal['actor'],
+          at: new Date(Number(x.at)),
+        })),
+      };
     });
   }
 
@@ -290,6 +333,11 @@ export class KyselyStore implements Store {
       let removed = 0;
       for (const table of ['seen_events', 'answered_threads', 'thread_contexts'] as const) {
         const result = await db.deleteFrom(table).where('expires_at', '<=', now.getTime()).executeTakeFirst();
+        removed += Number(result.numDeletedRows);
+      }
+      const kept = now.getTime() - LEARNING_RETENTION_DAYS * 86_400_000;
+      for (const table of ['asked_messages', 'learning_signals'] as const) {
+        const result = await db.deleteFrom(table).where('at', '<', kept).executeTakeFirst();
         removed += Number(result.numDeletedRows);
       }
       return removed;

@@ -111,5 +111,32 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '2026-12-01-002-learning': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('asked_messages')
+          .addColumn('message_hash', 'text', (c) => c.primaryKey())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('article_id', 'text')
+          .addColumn('confidence', float)
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('at', millis, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('asked_messages_at').on('asked_messages').column('at').execute();
+        await autoId(db, 'learning_signals')
+          .addColumn('message_hash', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('article_id', 'text')
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('at', millis, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('learning_signals_hash').on('learning_signals').column('message_hash').execute();
+      },
+      async down(db: Kysely<any>) {
+        await db.schema.dropTable('learning_signals').ifExists().execute();
+        await db.schema.dropTable('asked_messages').ifExists().execute();
+      },
+    },
   };
 }

@@ -42,6 +42,23 @@ export interface Database {
     actor: string;
     at: number;
   };
+  asked_messages: {
+    message_hash: string;
+    text: string;
+    outcome: string;
+    article_id: string | null;
+    confidence: number | null;
+    platform: string;
+    at: number;
+  };
+  learning_signals: {
+    id: Generated<number>;
+    message_hash: string;
+    kind: string;
+    article_id: string | null;
+    actor: string;
+    at: number;
+  };
   counters: { name: string; value: number };
   escalations: EscalationTable;
   escalation_events: {

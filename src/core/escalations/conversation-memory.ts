@@ -1,6 +1,7 @@
 import type { Input, Conversation } from '../input';
 import type { Clock, Logger } from '../ports';
-import type { AnswerLog, ThreadContext, ThreadStore } from '../store';
+import { scrubText } from '../scrub-text';
+import type { AnswerLog, AskedMessage, LearningLog, ThreadContext, ThreadStore } from '../store';
 import { boundText, MAX_ESCALATION_TEXT } from './bound-text';
 import { threadKey } from './thread-key';
 
@@ -16,6 +17,8 @@ export interface AskRecord {
   confidence?: number;
   /** The bot answered with the article (counts in `report`). */
   answered: boolean;
+  /** What the bot did with it. */
+  outcome: AskedMessage['outcome'];
 }
 
 /**
@@ -28,7 +31,7 @@ export class ConversationMemory {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly store: ThreadStore & AnswerLog,
+    private readonly store: ThreadStore & AnswerLog & LearningLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -40,6 +43,15 @@ export class ConversationMemory {
       if (record.answered && record.articleId !== undefined && record.confidence !== undefined) {
         await this.store.recordAnswer({ articleId: record.articleId, confidence: record.confidence, messageHash: record.messageHash, platform: record.input.actor.platform, at });
       }
+      await this.store.recordAsked({
+        messageHash: record.messageHash,
+        text: scrubText(record.text),
+        outcome: record.outcome,
+        articleId: record.articleId,
+        confidence: record.confidence,
+        platform: record.input.actor.platform,
+        at,
+      });
       if (!key) return;
       const previous = await this.store.getThreadContext(key, at);
       await this.store.saveThreadContext(

@@ -1,3 +1,6 @@
+import { messageHash } from '../message-hash';
+import { scrubText } from '../scrub-text';
+import { resolutionArticle } from './resolution-article';
 import type { ActionPayload } from '../action-payload';
 import type { Escalation, EscalationEvent, SupportDesk } from '../escalation';
 import type { Actor, Conversation, Platform } from '../input';
@@ -24,6 +27,8 @@ export interface EscalationServiceOptions {
   logger: Logger;
   /** Remind the support team of escalations unclaimed this long (ESCALATION_REMIND_MINUTES); 0: never. */
   remindAfterMinutes: number;
+  /** Article ids a resolution may name (`kb <article-id> …`); absent: any id is accepted. */
+  articleIds?: ReadonlySet<string>;
 }
 
 export interface EscalateRequest {
@@ -130,7 +135,11 @@ export class EscalationService {
         notice(`Resolving ${id} needs a resolution`, `Say in a sentence what fixed it: \`${prefix}escalation resolve ${id} <what fixed it>\`. The asker sees it in their thread.`),
       );
     }
-    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE));
+    const named = resolutionArticle(resolution);
+    if (named.articleId && this.o.articleIds && !this.o.articleIds.has(named.articleId)) {
+      return Promise.resolve(notice(`There is no article "${named.articleId.slice(0, 60)}"`, `Name an article from \`${prefix}kb\`, or write \`no-article\` when none covers it.`));
+    }
+    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE), named.articleId);
   }
 
   reopen(id: string, actor: Actor, note?: string): Promise<Reply> {
@@ -214,10 +223,11 @@ export class EscalationService {
     return () => clearInterval(timer);
   }
 
-  private async act(kind: Change, id: string, actor: Actor, text?: string): Promise<Reply> {
+  private async act(kind: Change, id: string, actor: Actor, text?: string, articleId?: string | null): Promise<Reply> {
     let updated: Escalation | undefined;
     try {
       updated = await this.change(kind, id, actor, text);
+      if (updated && kind === 'resolve' && articleId !== undefined) await this.learn(updated, articleId, actor);
       if (!updated) {
         const current = await this.o.store.getEscalation(id);
         if (!current) return this.unknown(id);
@@ -228,6 +238,18 @@ export class EscalationService {
     }
     const done = { claim: 'You claimed', resolve: 'You resolved', reopen: 'You reopened' }[kind];
     return notice(`${done} ${id}`, 'The support message is updated and the asker’s thread is told.');
+  }
+
+  /** A resolution that names its article (or none) becomes a candidate example (`examples export`). */
+  private async learn(escalation: Escalation, articleId: string | null, actor: Actor): Promise<void> {
+    const at = this.o.clock.now();
+    const hash = messageHash(escalation.text);
+    try {
+      await this.o.store.recordAsked({ messageHash: hash, text: scrubText(escalation.text), outcome: escalation.articleId ? 'answer' : 'undocumented', articleId: escalation.articleId, confidence: escalation.confidence, platform: escalation.requester.platform, at });
+      await this.o.store.recordSignal({ messageHash: hash, kind: 'resolved', articleId, actor, at });
+    } catch (err) {
+      this.o.logger.warn({ escalation: escalation.id, err: (err as Error).message }, 'could not record what resolved the escalation; the resolution itself is recorded');
+    }
   }
 
   /** Records the change, then updates the support message and tells the asker (best effort). */

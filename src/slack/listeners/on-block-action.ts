@@ -3,6 +3,7 @@ import { isActionId } from '../../core/reply';
 import { deliverReply, respondWith } from '../deliver-reply';
 import { failureReply } from '../failure-reply';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
+import { ACTION_ID_SUFFIX } from '../render-blocks';
 import { isSlowAction, withReaction } from '../with-reaction';
 
 /**
@@ -14,11 +15,11 @@ export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, client, respond }) => {
     await ack();
     const log = deps.logger.child({ action: action.action_id, channel: body.channel?.id });
-    if (action.type !== 'button' || !isActionId(action.action_id)) {
+    const id = action.action_id.split(ACTION_ID_SUFFIX)[0];
+    if (action.type !== 'button' || !isActionId(id)) {
       log.warn({ type: action.type }, 'unknown block action ignored');
       return;
     }
-    const id = action.action_id;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs = message?.thread_ts ?? message?.ts ?? body.container?.thread_ts;
