@@ -51,6 +51,9 @@ export function lintArticles(
   options: KbLintOptions = {},
 ): KbLintProblem[] {
   const problems: KbLintProblem[] = [];
+  // Source copies are shared between articles (the same string from readEvidence): fold each once.
+  const foldedCache = new Map<string, string>();
+  const foldOnce = (text: string) => foldedCache.get(text) ?? foldedCache.set(text, foldText(text)).get(text)!;
   const own = (options.ownNames ?? []).map((n) => foldText(n)).filter((n) => n.trim());
   const isOwn = (name: string) => {
     const f = foldText(name);
@@ -67,7 +70,7 @@ export function lintArticles(
     for (const p of found.examples?.problems ?? []) report('examples', `${found.examples!.path}: ${p}`);
 
     const raw = found.sources.flatMap((s) => ('text' in s ? [s.text] : []));
-    const folded = raw.map(foldText);
+    const folded = raw.map(foldOnce);
     const examples = (found.examples?.messages ?? []).filter((m) => m.label === article.id).map((m) => foldText(m.text));
 
     for (const signature of article.signatures) {

@@ -26,12 +26,16 @@ function sourcePath(dir: string, file: string): string | undefined {
   return join(dir, 'sources', clean);
 }
 
-function readSource(dir: string, file: string): SourceCopy {
+function readSource(dir: string, file: string, cache: Map<string, string>): SourceCopy {
   const path = sourcePath(dir, file);
   if (!path) return { file, path: file, problem: 'must be a file name under sources/ (no absolute path, no "..")' };
+  const cached = cache.get(path);
+  if (cached !== undefined) return { file, path, text: cached };
   try {
     if (!statSync(path).isFile()) return { file, path, problem: 'is not a file' };
-    return { file, path, text: readFileSync(path, 'utf8') };
+    const text = readFileSync(path, 'utf8');
+    cache.set(path, text);
+    return { file, path, text };
   } catch {
     return { file, path, problem: `does not exist (expected ${path})` };
   }
@@ -63,9 +67,11 @@ function parseExamples(text: string): { messages: ExampleMessage[]; problems: st
 /** Reads every article's source copies and example messages from beside the article's file. */
 export function readEvidence(articles: readonly Article[]): Map<string, ArticleEvidence> {
   const out = new Map<string, ArticleEvidence>();
+  // Many articles cite the same AWS page: read each copy once.
+  const cache = new Map<string, string>();
   for (const article of articles) {
     const dir = dirname(article.file);
-    const sources = article.sources.filter((s) => s.file !== undefined).map((s) => readSource(dir, s.file!));
+    const sources = article.sources.filter((s) => s.file !== undefined).map((s) => readSource(dir, s.file!, cache));
     const evidence: ArticleEvidence = { sources };
     const examplesPath = join(dir, 'examples', `${article.id}.jsonl`);
     if (existsSync(examplesPath)) evidence.examples = { path: examplesPath, ...parseExamples(readFileSync(examplesPath, 'utf8')) };
