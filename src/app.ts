@@ -10,7 +10,10 @@ import { EscalationService } from './core/escalations/escalation-service';
 import { systemClock, type Logger } from './core/ports';
 import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
+import { COMMAND_NAMES } from './core/compose-help';
+import { lintArticles } from './knowledge/lint-knowledge';
 import { loadKnowledge } from './knowledge/load-knowledge';
+import { readEvidence } from './knowledge/read-evidence';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
@@ -55,6 +58,10 @@ export interface AppOptions {
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
 export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
+  // The schema stops the start; evidence problems (an operator's article without sources) only warn.
+  for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
+    logger.warn({ file: p.file, article: p.article, rule: p.rule }, `kb lint: ${p.message}`);
+  }
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.

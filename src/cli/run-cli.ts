@@ -13,6 +13,7 @@ import { ArticleError } from '../knowledge/parse-article';
 import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
 import { evaluate, parseEvalLines } from './evaluate';
+import { runKbLint } from './run-kb-lint';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
 import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
 
@@ -31,7 +32,8 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
 
   ask "<text>" [--json]        answer a message as the bot would (--json: matches and entities)
   eval <file.jsonl> [--json]   score the matcher on lines {"text": …, "label": <article id|none>}
-  kb lint [dirs…]              validate knowledge base articles (default: built-in + KNOWLEDGE_DIRS)
+  kb lint [dirs…] [--json]     validate articles: schema, sources, signatures, names in steps
+                               (default: built-in + KNOWLEDGE_DIRS)
   kb list                      list article ids and titles
 ${LINT_USAGE.trimEnd()}
   report [--json]              answers and helpful rate per article (from the store)
@@ -98,9 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const sub = rest[0];
         if (sub === 'lint') {
           const dirs = rest.length > 1 ? [builtinKnowledgeDir, ...rest.slice(1)] : knowledgeDirs(io.env);
-          const articles = loadKnowledge(dirs);
-          io.out(`OK: ${articles.length} articles in ${dirs.join(', ')}\n`);
-          return 0;
+          return runKbLint(dirs, json, io);
         }
         if (sub === 'list') {
           for (const a of loadKnowledge(knowledgeDirs(io.env))) io.out(`${a.id}\t${a.title}\n`);

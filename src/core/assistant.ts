@@ -6,6 +6,7 @@ import { DENY_ALL, noLookupGroups, type LookupGroups, type LookupPolicy } from '
 import type { LiveChecks, OfflineChecks } from './checks';
 import { composeAnswer, composeArticle } from './compose-answer';
 import { composeClarify, composeOutside, composeUndocumented } from './compose-not-answered';
+import { SAML_PASTE_WARNING } from './saml-paste-warning';
 import { composeLintReport } from './compose-lint-report';
 import { composeHelp } from './compose-help';
 import { composeNotHelpful } from './escalations/compose-escalation';
@@ -238,7 +239,8 @@ export class Assistant {
       const text = command.subject || input.attachments?.[0]?.text || '';
       if (!this.deps.offline) return notice('SAML and SCIM linting is not available yet', 'This installation has no offline checks.');
       if (!text.trim()) {
-        return notice(`Nothing to check`, `Paste the ${command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload'} after \`check ${command.kind}\`, or attach it as a file.`);
+        const what = command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload';
+        return notice(`Nothing to check`, `Paste the ${what} after \`check ${command.kind}\`, or attach it as a file.${command.kind === 'saml' ? ` ${SAML_PASTE_WARNING}` : ''}`);
       }
       return composeLintReport(command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text), this.articles);
     }

@@ -45,6 +45,20 @@ function answerActions(article: Article, result: MatchResult, messageHash: strin
   return actions;
 }
 
+/**
+ * The link every answer ends with: the article's first source (AWS documentation first). Articles
+ * without sources (an operator's, not yet linted) get none rather than a made-up link.
+ */
+function sourceBlocks(article: Article): Block[] {
+  const first = article.sources[0];
+  return first ? [{ type: 'source', title: first.title, url: first.url }] : [];
+}
+
+function sourceLine(article: Article): string[] {
+  const first = article.sources[0];
+  return first ? [`Source: ${first.title} (${first.url})`] : [];
+}
+
 function short(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
 }
@@ -80,10 +94,12 @@ export function composeAnswer(
   if (note) context.push(note);
   blocks.push({ type: 'context', text: context.join('\n') });
   blocks.push({ type: 'actions', actions: answerActions(article, result, messageHash) });
+  blocks.push(...sourceBlocks(article));
   const text = [
     article.title,
     `Likely cause: ${article.summary}`,
     ...article.steps.map((s, i) => `${i + 1}. ${s}`),
+    ...sourceLine(article),
   ].join('\n');
   return { kind: 'answer', text, blocks, visibility: 'public', articleId: article.id };
 }
@@ -96,10 +112,11 @@ export function composeArticle(article: Article): Reply {
     { type: 'steps', items: article.steps },
     { type: 'markdown', text: `**When to escalate:** ${article.escalate}` },
     { type: 'context', text: `Article \`${article.id}\` · source section: ${article.section}` },
+    ...sourceBlocks(article),
   ];
   return {
     kind: 'answer',
-    text: [article.title, article.cause, ...article.steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'),
+    text: [article.title, article.cause, ...article.steps.map((s, i) => `${i + 1}. ${s}`), ...sourceLine(article)].join('\n'),
     blocks,
     visibility: 'public',
     articleId: article.id,

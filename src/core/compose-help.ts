@@ -1,4 +1,5 @@
 import type { Reply } from './reply';
+import { SAML_PASTE_WARNING } from './saml-paste-warning';
 
 export interface CommandHelp {
   usage: string;
@@ -11,7 +12,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: 'ask <error or question>', summary: 'find the documented problem and its fix' },
   { usage: 'check user <name|email>', summary: 'look the user up in the Identity Store and CloudTrail (authorised people)' },
   { usage: 'check assignments <user|group>', summary: 'find account assignments that point at deleted principals' },
-  { usage: 'check saml', summary: 'lint a SAML response pasted after the command or attached' },
+  { usage: 'check saml', summary: 'lint a SAML response pasted after the command or attached (a live one only in a direct message)' },
   { usage: 'check scim', summary: 'lint a SCIM user payload or PATCH body pasted after the command' },
   { usage: 'trail <user>', summary: 'the story of the user’s recent sign-ins from CloudTrail' },
   { usage: 'escalate [note]', summary: 'hand this thread to the support team with everything I know' },
@@ -20,9 +21,12 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: 'kb <article-id>', summary: 'show a knowledge base article (kb alone lists them)' },
 ];
 
+/** The command words alone (`check saml`, `trail`…): knowledge articles may name them without a source. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.usage.split(/[<[]/)[0]!.trim());
+
 export function composeHelp(prefix: string, problem?: string): Reply {
   const lines = COMMANDS.map((c) => `- \`${prefix}${c.usage}\`: ${c.summary}`);
-  const intro = 'Paste an IAM Identity Center error, a CloudTrail event or a SAML response, or describe what users see, and I answer with the cause and the fix.';
+  const intro = `Paste an IAM Identity Center error, a CloudTrail event or a SAML response, or describe what users see, and I answer with the cause and the fix. ${SAML_PASTE_WARNING}`;
   return {
     kind: 'help',
     text: [problem ? `${problem}.` : '', intro, ...COMMANDS.map((c) => `${prefix}${c.usage}: ${c.summary}`)].filter(Boolean).join('\n'),

@@ -2,11 +2,12 @@ import type { Article } from '../knowledge/article';
 import { encodeAction } from './action-payload';
 import type { LintReport, LintRule } from './checks';
 import type { Action, Block, Finding, Reply } from './reply';
+import { SAML_PASTE_WARNING } from './saml-paste-warning';
 
 const WHAT: Record<LintReport['kind'], string> = { saml: 'SAML response', scim: 'SCIM payload' };
 
 const ACCEPTED: Record<LintReport['kind'], string> = {
-  saml: 'I read the XML (access portal administrator mode → **Copy XML**), a base64 `SAMLResponse` value (also URL-encoded or with the `SAMLResponse=` prefix from the browser network tab), a bare `<Assertion>`, or an attached file.',
+  saml: `I read the XML (access portal administrator mode → **Copy XML**), a base64 \`SAMLResponse\` value (also URL-encoded or with the \`SAMLResponse=\` prefix from the browser network tab), a bare \`<Assertion>\`, or an attached file. ${SAML_PASTE_WARNING}`,
   scim: 'I read a SCIM user or group as JSON, a PATCH body (`urn:ietf:params:scim:api:messages:2.0:PatchOp`), or a whole request pasted from an `.http` file or provisioning log (request line, headers, JSON body).',
 };
 
@@ -60,7 +61,7 @@ export function composeLintReport(report: LintReport, articles: ReadonlyMap<stri
     blocks.push({ type: 'markdown', text: `**What the ${report.kind === 'saml' ? 'response' : 'payload'} says**` }, { type: 'facts', items: report.summary });
   }
   const refs = failedArticles.map((a) => `\`${a}\``).join(', ');
-  blocks.push({ type: 'context', text: `Checked offline: nothing was sent to AWS.${refs ? ` Knowledge base: ${refs}.` : ''}` });
+  blocks.push({ type: 'context', text: `Checked offline: nothing was sent to AWS.${refs ? ` Knowledge base: ${refs}.` : ''}${report.kind === 'saml' ? ` ${SAML_PASTE_WARNING}` : ''}` });
   const actions = articleActions(failedArticles, articles);
   if (actions.length) blocks.push({ type: 'actions', actions });
   const text = [heading, ...failed.map((r) => `✗ ${r.title ?? r.id}: ${r.evidence}`)].join('\n');

@@ -3,6 +3,7 @@ import type { MatchResult } from '../match/matcher';
 import { encodeAction } from './action-payload';
 import { percent, truncationNote } from './compose-answer';
 import type { Action, Block, Reply } from './reply';
+import { SAML_PASTE_WARNING } from './saml-paste-warning';
 
 const ESCALATE = (messageHash: string, articleId?: string): Action => ({
   id: 'escalate',
@@ -38,7 +39,7 @@ function offers(result: MatchResult, live: boolean): string[] {
   const who = result.entities.emails[0] ?? result.entities.userNames[0];
   if (live && who) out.push(`\`check user ${who.slice(0, 60)}\` and \`trail ${who.slice(0, 60)}\` look the user up in the Identity Store and CloudTrail (for people allowed to run lookups)`);
   else if (live) out.push('`check user <name or e-mail>` and `trail <user>` look a user up in the Identity Store and CloudTrail (for people allowed to run lookups)');
-  out.push('`check saml` lints a SAML response (paste it in a direct message, or after it has expired: a live signed response is a credential until then)');
+  out.push(`\`check saml\` lints a SAML response. ${SAML_PASTE_WARNING}`);
   out.push('`check scim` lints a SCIM payload or PATCH body your identity provider sent');
   return out;
 }

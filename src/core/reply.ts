@@ -65,6 +65,11 @@ export type Block =
   | { type: 'code'; text: string }
   | { type: 'context'; text: string }
   | { type: 'actions'; actions: Action[] }
+  /**
+   * Where the answer's facts come from: the article's first source (AWS documentation first),
+   * e.g. "AWS docs: Troubleshooting IAM Identity Center issues › …". Every answer ends with it.
+   */
+  | { type: 'source'; title: string; url: string }
   | { type: 'divider' };
 
 export type ReplyKind = 'answer' | 'clarify' | 'unknown' | 'help' | 'check' | 'escalation' | 'notice' | 'error';

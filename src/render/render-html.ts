@@ -75,6 +75,8 @@ function renderBlock(block: Block): string {
       return `<div class="actions">${block.actions
         .map((a) => `<button type="button" data-action="${escapeHtml(a.id)}" data-value="${escapeHtml(a.value)}">${escapeHtml(a.label)}</button>`)
         .join('')}</div>`;
+    case 'source':
+      return `<p class="source">Source: <a href="${escapeHtml(block.url)}" rel="noopener noreferrer">${escapeHtml(block.title)}</a></p>`;
     case 'divider':
       return '<hr>';
     default:

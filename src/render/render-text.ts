@@ -40,6 +40,8 @@ function renderBlock(block: Block): string {
       return block.text;
     case 'actions':
       return `Actions: ${block.actions.map((a) => `[${a.label}]`).join(' ')}`;
+    case 'source':
+      return `Source: ${block.title} (${block.url})`;
     case 'divider':
       return '---';
     default:

@@ -12,7 +12,7 @@ import {
   MAX_HEADER_CHARS,
   MAX_SECTION_CHARS,
 } from './block-kit-limits';
-import { breakCodeFences, escapeMrkdwn, escapeWithin, neutraliseFormatting } from './escape-mrkdwn';
+import { breakCodeFences, escapeLinkUrl, escapeMrkdwn, escapeWithin, neutraliseFormatting } from './escape-mrkdwn';
 import { markdownToMrkdwn } from './markdown-to-mrkdwn';
 import { splitLines } from './split-lines';
 
@@ -97,6 +97,17 @@ function context(markdown: string): SlackBlock[] {
   return out;
 }
 
+/** Marks the source line so trimming to 50 blocks keeps it with the buttons. */
+const SOURCE_BLOCK_ID = 'idc-source';
+
+/** "Source: <url|title>" in a context block; the title is ours but still escaped (quotes, `&`). */
+function source(title: string, url: string): SlackBlock {
+  const label = escapeWithin(title.replace(/\s+/g, ' ').trim(), MAX_SECTION_CHARS - url.length - 20).replace(/\|/g, '¦');
+  return { type: 'context', block_id: SOURCE_BLOCK_ID, elements: [mrkdwn(`Source: <${escapeLinkUrl(url)}|${label}>`)] };
+}
+
+const isTail = (b: SlackBlock) => b.type === 'actions' || b.block_id === SOURCE_BLOCK_ID;
+
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case 'heading':
@@ -125,6 +136,8 @@ function renderBlock(block: Block): SlackBlock[] {
       return context(block.text);
     case 'actions':
       return actions(block.actions);
+    case 'source':
+      return [source(block.title, block.url)];
     case 'divider':
       return [{ type: 'divider' }];
     default:
@@ -134,12 +147,13 @@ function renderBlock(block: Block): SlackBlock[] {
 
 /**
  * Keeps a message inside Slack's 50 blocks: the first blocks, a note saying how much was left out,
- * and the trailing actions (the buttons matter more than the twentieth paragraph).
+ * and the trailing actions and source line (the buttons and the source matter more than the
+ * twentieth paragraph).
  */
 function fitBlockCount(blocks: SlackBlock[]): SlackBlock[] {
   if (blocks.length <= MAX_BLOCKS) return blocks;
   const tail: SlackBlock[] = [];
-  while (blocks.length > 0 && blocks[blocks.length - 1]!.type === 'actions' && tail.length < 2) tail.unshift(blocks.pop()!);
+  while (blocks.length > 0 && isTail(blocks[blocks.length - 1]!) && tail.length < 3) tail.unshift(blocks.pop()!);
   const room = MAX_BLOCKS - tail.length - 1;
   const dropped = blocks.length - room;
   const note: SlackBlock = { type: 'context', elements: [mrkdwn(`_This reply is long: ${dropped} more part${dropped === 1 ? '' : 's'} not shown. Ask for a narrower topic to see the rest._`)] };

@@ -13,6 +13,13 @@ export function escapeCardMarkdown(text: string): string {
   return text.replace(CARD_MARKDOWN_SPECIAL, (c) => `\\${c}`);
 }
 
+/** A Markdown link in a card: the label escaped, and no `(`, `)` or space left to end the URL early. */
+export function cardLink(label: string, url: string): string {
+  // encodeURIComponent leaves ( and ) alone, and a ) would end the link: percent-encode them by hand.
+  const safe = url.replace(/[()\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+  return `[${escapeCardMarkdown(label)}](${safe})`;
+}
+
 function span(s: Span): string {
   switch (s.kind) {
     case 'text':
@@ -24,7 +31,7 @@ function span(s: Span): string {
     case 'italic':
       return `_${escapeCardMarkdown(s.text)}_`;
     case 'link':
-      return `[${escapeCardMarkdown(s.text)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`;
+      return cardLink(s.text, s.url);
   }
 }
 

@@ -1,6 +1,6 @@
 import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/reply';
 import { CARD_VERSION, type AdaptiveCard, type CardAction, type CardElement, type SubmitAction, type TextRun } from './adaptive-card';
-import { escapeCardMarkdown, markdownToCard } from './card-markdown';
+import { cardLink, escapeCardMarkdown, markdownToCard } from './card-markdown';
 
 /**
  * Teams rejects messages over about 80 KB (card JSON included). We stay well under: the card's
@@ -89,6 +89,8 @@ function renderBlock(block: Block, max: number, mode: RenderCardOptions['actions
       return [{ type: 'Container', style: 'emphasis', items: [plainRuns(block.text, max, { fontType: 'Monospace' })] }];
     case 'actions':
       return block.actions.length ? [{ type: 'ActionSet', actions: block.actions.map((a) => cardAction(a, mode)) }] : [];
+    case 'source':
+      return [{ type: 'TextBlock', text: `Source: ${cardLink(block.title, block.url)}`, wrap: true, isSubtle: true, size: 'Small' }];
     case 'divider':
       return [];
     default:
@@ -127,7 +129,7 @@ export function cardBytes(card: AdaptiveCard): number {
  * Renders a neutral reply as an Adaptive Card (1.5). Trusted Markdown becomes TextBlock Markdown;
  * untrusted text goes into text runs (never parsed) or is escaped (FactSet values). The result is
  * always under MAX_CARD_BYTES: long text is shortened first, then trailing blocks are dropped
- * (actions are kept) with a note saying so.
+ * (actions and the source line are kept) with a note saying so.
  */
 export function renderCard(reply: Reply, options: RenderCardOptions = {}): AdaptiveCard {
   const mode = options.actions ?? 'submit';
@@ -135,8 +137,10 @@ export function renderCard(reply: Reply, options: RenderCardOptions = {}): Adapt
     const card = build(reply.blocks, max, reply, mode);
     if (cardBytes(card) <= MAX_CARD_BYTES) return card;
   }
-  const actions = reply.blocks.filter((b) => b.type === 'actions');
-  const content = reply.blocks.filter((b) => b.type !== 'actions');
+  // The buttons and the source line survive; content is dropped from the end.
+  const kept = (b: Block) => b.type === 'actions' || b.type === 'source';
+  const actions = reply.blocks.filter(kept);
+  const content = reply.blocks.filter((b) => !kept(b));
   while (content.length > 0) {
     content.pop();
     const note: Block = { type: 'context', text: 'This answer was too long for a Teams card; the rest is left out. Ask in a narrower way to see it.' };

@@ -15,9 +15,11 @@ export const CONVERSATIONS: readonly Conversation[] = [
   ["An error occurred (AccessDenied): Cannot perform the operation on the protected role 'AWSReservedSSO_AdministratorAccess_0123456789abcdef' - this role is only modifiable by AWS", { article: 'protected-role-awsreservedsso' }, 'Find the permission set behind the role'],
   ['Request is unparsable, syntactically incorrect, or violates schema', { article: 'scim-sync-user-fails' }, 'first (given) name, last (family) name and display name'],
   // A truncated log line around the error.
-  ['2026-01-15T10:02:11Z ERROR okta.provisioning user=jdoe status=400 detail="…syntactically incorrect, or violates schema"', { article: 'scim-sync-user-fails' }, 'Retry provisioning for the user'],
+  ['2026-01-15T10:02:11Z ERROR okta.provisioning user=jdoe status=400 detail="…syntactically incorrect, or violates schema"', { article: 'scim-sync-user-fails' }, 'Provision the user again'],
   // A vague complaint.
   ['SCIM provisioning fails for a few users but works for others', { article: 'scim-sync-user-fails' }, 'Likely cause:'],
+  // Every answer ends with its source: the AWS documentation section.
+  ['Refused to create a new, duplicate resource', { article: 'scim-duplicate-conflict' }, 'AWS docs: Troubleshooting IAM Identity Center issues › Duplicate user or group error'],
   // Commands typed as text.
   ['help', { kind: 'help' }, 'check user'],
   ['kb scim-sync-user-fails', { article: 'scim-sync-user-fails' }, 'When to escalate:'],

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { SAML_PASTE_WARNING } from '../../core/saml-paste-warning';
 import { MAX_DOCUMENT_BYTES, clip, unwrapChat } from '../lint-result';
 
 export type DecodedSaml = { ok: true; xml: string; form: string } | { ok: false; error: string };
@@ -40,7 +41,7 @@ export function decodeSamlInput(raw: string): DecodedSaml {
   return {
     ok: false,
     error:
-      'No SAML response found. Paste the XML (access portal administrator mode → "Copy XML"), the base64 SAMLResponse value from the browser network tab, or attach the file.',
+      `No SAML response found. Paste the XML (access portal administrator mode → "Copy XML"), the base64 SAMLResponse value from the browser network tab, or attach the file. ${SAML_PASTE_WARNING}`,
   };
 }
 
