@@ -47,8 +47,12 @@ describe('the shipped knowledge base', () => {
     }
   });
 
-  it('marks the extra articles as coming from the current AWS page', () => {
-    for (const a of articles.filter((x) => !REQUIRED.includes(x.id))) expect(a.section).toMatch(/\(current AWS troubleshooting page\)$/);
+  it('marks where each extra article comes from: the current troubleshooting page, or another AWS guide it cites first', () => {
+    for (const a of articles.filter((x) => !REQUIRED.includes(x.id))) {
+      if (/\(current AWS troubleshooting page\)$/.test(a.section)) continue;
+      expect([a.id, a.section]).toEqual([a.id, expect.stringMatching(/\((IAM Identity Center User Guide|IAM Identity Center API Reference|AWS CLI User Guide)\)$/)]);
+      expect([a.id, a.sources[0]?.url]).toEqual([a.id, expect.stringMatching(/^https:\/\/docs\.aws\.amazon\.com\//)]);
+    }
   });
 
   it('points the CloudTrail events the brief names at the right articles', () => {
