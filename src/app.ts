@@ -12,7 +12,7 @@ import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
 import { COMMAND_NAMES } from './core/compose-help';
 import { lintArticles } from './knowledge/lint-knowledge';
-import { loadKnowledge } from './knowledge/load-knowledge';
+import { loadKnowledgeBase } from './knowledge/load-knowledge-base';
 import { readEvidence } from './knowledge/read-evidence';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
@@ -46,7 +46,7 @@ export interface AppOptions {
   config: Config;
   logger: Logger;
   /** Extra dependencies for the core (AWS checks, stores); tests pass fakes here. */
-  deps?: Partial<Omit<AssistantDeps, 'articles' | 'logger' | 'metrics'>>;
+  deps?: Partial<Omit<AssistantDeps, 'articles' | 'examples' | 'logger' | 'metrics'>>;
   /** Opened (and migrated) by main with `createStore`; default in memory. The caller closes it. */
   store?: Store;
   /** Seen Slack event ids and answered threads (default: the store). */
@@ -57,7 +57,7 @@ export interface AppOptions {
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
 export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
-  const articles = loadKnowledge(config.knowledgeDirs);
+  const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs);
   // The schema stops the start; evidence problems (an operator's article without sources) only warn.
   for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
     logger.warn({ file: p.file, article: p.article, rule: p.rule }, `kb lint: ${p.message}`);
@@ -68,7 +68,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
-  const escalations = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: config.escalations.remindMinutes });
+  const escalations = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: config.escalations.remindMinutes, articleIds: new Set(articles.map((a) => a.id)) });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,
     feedback: store,
@@ -79,6 +79,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     live,
     offline,
     articles,
+    examples,
     logger,
     metrics,
   });

@@ -3,49 +3,47 @@ import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { Assistant } from '../core/assistant';
 import { silentLogger } from '../core/ports';
-import type { Store } from '../core/store';
 import { StoreError } from '../core/store-error';
 import { createStore } from '../store/create-store';
 import { formatReport } from './format-report';
 import type { Actor } from '../core/input';
 import { loadKnowledge } from '../knowledge/load-knowledge';
+import { loadKnowledgeBase } from '../knowledge/load-knowledge-base';
 import { ArticleError } from '../knowledge/parse-article';
 import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
-import { evaluate, parseEvalLines } from './evaluate';
+import { knowledgeDirs } from './cli-io';
+import { EVAL_USAGE, runEvalCommand } from './run-eval-command';
+import { EXAMPLES_USAGE, runExamplesCommand } from './run-examples-command';
+import { runKbFit } from './run-kb-fit';
+import { formatGaps, reportGaps } from './report-gaps';
 import { runKbLint } from './run-kb-lint';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
 import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readFile(path: string): string;
-  env: NodeJS.ProcessEnv;
-  /** The store `report` reads (default: the one DATABASE_URL / DATA_DIR configure). */
-  openStore?: (env: NodeJS.ProcessEnv) => Promise<Store>;
-}
+import type { CliIo } from './cli-io';
+export type { CliIo } from './cli-io';
 
 const openConfiguredStore = (env: NodeJS.ProcessEnv) => createStore(loadConfig(env).store, silentLogger);
 
 export const USAGE = `Usage: npm run --silent cli -- <command>
 
   ask "<text>" [--json]        answer a message as the bot would (--json: matches and entities)
-  eval <file.jsonl> [--json]   score the matcher on lines {"text": …, "label": <article id|none>}
+${EVAL_USAGE.trimEnd()}
   kb lint [dirs…] [--json]     validate articles: schema, sources, signatures, names in steps
                                (default: built-in + KNOWLEDGE_DIRS)
   kb list                      list article ids and titles
+  kb fit [--write]             fit the matcher's fusion weights and thresholds on knowledge/examples
+                               (--write regenerates src/match/fitted-params.ts; maintainers)
+${EXAMPLES_USAGE.trimEnd()}
 ${LINT_USAGE.trimEnd()}
-  report [--json]              answers and helpful rate per article (from the store)
+  report [--json]              answers and helpful rate per article, and messages that got no answer,
+                               "undocumented" or "not helpful", grouped by similarity (from the store)
   help                         this text
 ${LIVE_USAGE}`;
 
 const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
-function knowledgeDirs(env: NodeJS.ProcessEnv): string[] {
-  const extra = (env.KNOWLEDGE_DIRS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return [builtinKnowledgeDir, ...extra];
-}
 
 /** Runs one CLI command; returns the process exit code (0 ok, 1 failed check, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -61,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.err('ask needs the message text: npm run --silent cli -- ask "Request is unparsable…"\n');
           return 2;
         }
-        const assistant = new Assistant({ articles: loadKnowledge(knowledgeDirs(io.env)) });
+        const assistant = new Assistant(loadKnowledgeBase(knowledgeDirs(io.env)));
         if (json) {
           io.out(`${JSON.stringify(assistant.matcher.match(text), null, 2)}\n`);
           return 0;
@@ -70,50 +68,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(`${reply ? renderText(reply) : '(no answer)'}\n`);
         return 0;
       }
-      case 'eval': {
-        if (!rest[0]) {
-          io.err('eval needs a .jsonl file: npm run --silent cli -- eval test/fixtures/eval/messages.jsonl\n');
-          return 2;
-        }
-        const assistant = new Assistant({ articles: loadKnowledge(knowledgeDirs(io.env)) });
-        const cases = parseEvalLines(io.readFile(rest[0]), new Set(assistant.articles.keys()));
-        const result = evaluate(assistant.matcher, cases);
-        if (json) {
-          io.out(`${JSON.stringify(result, null, 2)}\n`);
-          return 0;
-        }
-        const s = result.summary;
-        const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-        io.out(
-          [
-            `cases: ${s.cases} (${s.positives} with an article, ${s.negatives} that must get none)`,
-            `top-1: ${pct(s.top1)}  top-3: ${pct(s.top3)}`,
-            `false alarms: ${pct(s.falseAlarmMention)} on mention, ${pct(s.falseAlarmUnasked)} unasked; wrong unasked answers: ${pct(s.wrongUnasked)}`,
-            `latency: p50 ${s.latencyMicros.p50} µs, p99 ${s.latencyMicros.p99} µs, max ${s.latencyMicros.max} µs`,
-            `calibration (confidence → share right), error ${s.calibrationError}:`,
-            ...s.reliability.filter((b) => b.cases > 0).map((b) => `  ${b.from.toFixed(2)}–${b.to.toFixed(2)}: ${b.cases} cases, mean ${b.meanConfidence.toFixed(2)}, right ${pct(b.accuracy)}`),
-          ].join('\n') + '\n',
-        );
-        return 0;
-      }
+      case 'eval':
+        return runEvalCommand(rest, json, io);
+      case 'examples':
+        return await runExamplesCommand(rest, io, io.openStore ?? openConfiguredStore);
       case 'kb': {
         const sub = rest[0];
         if (sub === 'lint') {
           const dirs = rest.length > 1 ? [builtinKnowledgeDir, ...rest.slice(1)] : knowledgeDirs(io.env);
           return runKbLint(dirs, json, io);
         }
+        if (sub === 'fit') return runKbFit(rest.slice(1), json, io);
         if (sub === 'list') {
           for (const a of loadKnowledge(knowledgeDirs(io.env))) io.out(`${a.id}\t${a.title}\n`);
           return 0;
         }
-        io.err(`kb needs "lint" or "list".\n${USAGE}`);
+        io.err(`kb needs "lint", "list" or "fit".\n${USAGE}`);
         return 2;
       }
       case 'report': {
         const store = await (io.openStore ?? openConfiguredStore)(io.env);
         try {
           const stats = await store.articleStats();
-          io.out(json ? `${JSON.stringify(stats, null, 2)}\n` : formatReport(stats));
+          const gaps = await reportGaps(store);
+          io.out(json ? `${JSON.stringify({ articles: stats, gaps }, null, 2)}\n` : formatReport(stats) + formatGaps(gaps));
           return 0;
         } finally {
           await store.close();

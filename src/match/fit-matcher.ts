@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article';
 import { NONE, OTHER_IDC, type Example } from '../knowledge/example';
 import { crossValidationFolds } from './cross-validate';
 import { decideOutcome, type Outcome } from './decide-outcome';
-import { CANDIDATE_FEATURES, candidateProbabilities, GATE_FEATURES, logistic, type FittedParams, type LogisticModel, type Thresholds } from './fusion';
+import { CANDIDATE_FEATURES, candidateProbabilities, GATE_FEATURES, logistic, NULL_FEATURES, type FittedParams, type FusionModel, type LogisticModel, type Thresholds } from './fusion';
 import { FITTED_PARAMS } from './fitted-params';
 import { CANDIDATE_THRESHOLD } from './thresholds';
 
@@ -10,6 +10,7 @@ interface OutOfFold {
   example: Example;
   candidates: { articleId: string; features: number[] }[];
   gate: (best: number) => number[];
+  nullFeatures: number[];
 }
 
 /** Unasked answers must be right at least this often on the out-of-fold predictions (goal: 98 %, with a margin). */
@@ -25,16 +26,17 @@ export function fitMatcher(articles: readonly Article[], examples: readonly Exam
   for (const { matcher, heldOut } of crossValidationFolds(articles, examples, k, FITTED_PARAMS)) {
     for (const example of heldOut) {
       const a = matcher.analyse(example.text);
-      oof.push({ example, candidates: a.candidates.map((c) => ({ articleId: articles[c.article]!.id, features: c.features })), gate: a.gate });
+      oof.push({ example, candidates: a.candidates.map((c) => ({ articleId: articles[c.article]!.id, features: c.features })), gate: a.gate, nullFeatures: a.nullFeatures });
     }
   }
   const right = (e: Example, id: string) => e.label === id || e.alt === id;
   const fusion = fitConditionalLogit(
-    oof.map((o) => ({ rows: o.candidates.map((c) => c.features), target: o.candidates.findIndex((c) => right(o.example, c.articleId)) })),
+    oof.map((o) => ({ rows: o.candidates.map((c) => c.features), nullRow: o.nullFeatures, target: o.candidates.findIndex((c) => right(o.example, c.articleId)) })),
     CANDIDATE_FEATURES.length,
+    NULL_FEATURES.length,
   );
   const ranked = oof.map((o) => {
-    const p = candidateProbabilities(fusion, o.candidates.map((c) => c.features));
+    const p = candidateProbabilities(fusion, o.candidates.map((c) => c.features), o.nullFeatures);
     return {
       example: o.example,
       matches: o.candidates
@@ -75,27 +77,38 @@ export function fitLogistic(rows: readonly number[][], targets: readonly number[
  * and a "none of these" option (score = bias) should put its mass on the right candidate, or on
  * "none of these" when no candidate is right (target -1).
  */
-export function fitConditionalLogit(groups: ReadonlyArray<{ rows: number[][]; target: number }>, width: number, l2 = 1e-3, iterations = 1500): LogisticModel {
+export function fitConditionalLogit(
+  groups: ReadonlyArray<{ rows: number[][]; nullRow: number[]; target: number }>,
+  width: number,
+  nullWidth: number,
+  l2 = 1e-3,
+  iterations = 1500,
+): FusionModel {
   const w = new Array<number>(width).fill(0);
+  const v = new Array<number>(nullWidth).fill(0);
   let b = 0;
   const rate = 0.5;
   const n = Math.max(1, groups.length);
   for (let it = 0; it < iterations; it++) {
     const gw = new Array<number>(width).fill(0);
+    const gv = new Array<number>(nullWidth).fill(0);
     let gb = 0;
     for (const g of groups) {
-      const p = candidateProbabilities({ weights: w, bias: b }, g.rows);
+      const p = candidateProbabilities({ weights: w, bias: b, nullWeights: v }, g.rows, g.nullRow);
       const pNull = 1 - p.reduce((a, x) => a + x, 0);
       g.rows.forEach((x, i) => {
         const err = p[i]! - (i === g.target ? 1 : 0);
         for (let j = 0; j < width; j++) gw[j]! += err * x[j]!;
       });
-      gb += pNull - (g.target < 0 ? 1 : 0);
+      const errNull = pNull - (g.target < 0 ? 1 : 0);
+      gb += errNull;
+      for (let j = 0; j < nullWidth; j++) gv[j]! += errNull * g.nullRow[j]!;
     }
     for (let j = 0; j < width; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+    for (let j = 0; j < nullWidth; j++) v[j]! -= rate * (gv[j]! / n + l2 * v[j]!);
     b -= (rate * gb) / n;
   }
-  return { weights: w.map(round4), bias: round4(b) };
+  return { weights: w.map(round4), bias: round4(b), nullWeights: v.map(round4) };
 }
 
 /**

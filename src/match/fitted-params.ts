@@ -7,40 +7,41 @@ import type { FittedParams } from './fusion';
  */
 export const FITTED_PARAMS: FittedParams = {
   fusion: {
+    nullWeights: [0, 0, 0, 0, 0, 0, 0, 0],
     weights: [
-      2.8549,
-      2.0677,
-      2.7987,
-      2.2301,
-      3.4353,
+      2.4933,
+      1.5708,
+      2.4636,
+      2.2151,
+      2.4674,
       0,
-      2.0777,
-      -2.8295,
-      0.895,
-      -0.6189
+      3.8148,
+      -2.5243,
+      0.2909,
+      -0.4595
     ],
-    bias: 3.3214
+    bias: 3.6793
   },
   gate: {
     weights: [
-      -2.187,
-      0.7983,
-      -2.2617,
-      1.0906,
-      -0.4215,
-      2.389,
-      0.8892,
-      1.925,
-      -1.8178
+      -1.6707,
+      0.6133,
+      -2.6479,
+      0.9974,
+      -0.0816,
+      2.2751,
+      0.4943,
+      1.8995,
+      -1.4287
     ],
-    bias: -0.4764
+    bias: -0.5653
   },
   thresholds: {
     answer: 0.65,
-    clarify: 0.65,
+    clarify: 0.6,
     margin: 0,
-    undocumented: 0.4,
-    unasked: 0.9859
+    undocumented: 0.45,
+    unasked: 0.9988
   },
   fittedOn: {
     examples: 376,

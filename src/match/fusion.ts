@@ -37,6 +37,14 @@ export interface LogisticModel {
   bias: number;
 }
 
+/** Per message, what makes "none of these articles" likely: the gate features that do not depend on the fusion. */
+export const NULL_FEATURES = GATE_FEATURES.filter((f) => f !== 'bestCandidate');
+
+/** The fusion: candidate scores w·x, and "none of these" scored bias + nullWeights·(null features). */
+export interface FusionModel extends LogisticModel {
+  nullWeights: number[];
+}
+
 export interface Thresholds {
   /** Asked: answer with the best article at or above this probability. */
   answer: number;
@@ -51,8 +59,8 @@ export interface Thresholds {
 }
 
 export interface FittedParams {
-  /** Conditional logit over candidates; `bias` is the score of "none of these". */
-  fusion: LogisticModel;
+  /** Conditional logit over candidates and a "none of these" option. */
+  fusion: FusionModel;
   gate: LogisticModel;
   thresholds: Thresholds;
   /** What the numbers were fitted on, for README and `kb fit` output. */
@@ -61,14 +69,17 @@ export interface FittedParams {
 
 /**
  * The fusion is a conditional logit: each candidate gets the score w·x, and a "none of these"
- * option gets the score `bias`; probabilities are the softmax over the candidates and that option.
- * So one candidate far ahead of the others gets a high probability, two close ones share it.
+ * option a score from what the message looks like overall (a message that reads like no IAM
+ * Identity Center problem makes it likely); probabilities are the softmax over the candidates and
+ * that option. So one candidate far ahead of the others gets a high probability, two close ones
+ * share it, and a weak candidate in a message that is not about Identity Center gets little.
  */
-export function candidateProbabilities(model: LogisticModel, rows: readonly (readonly number[])[]): number[] {
+export function candidateProbabilities(model: FusionModel, rows: readonly (readonly number[])[], nullRow: readonly number[]): number[] {
   const scores = rows.map((x) => x.reduce((z, v, i) => z + (model.weights[i] ?? 0) * v, 0));
-  const max = Math.max(model.bias, ...scores);
+  const nullScore = nullRow.reduce((z, v, i) => z + (model.nullWeights[i] ?? 0) * v, model.bias);
+  const max = Math.max(nullScore, ...scores);
   const exps = scores.map((z) => Math.exp(z - max));
-  const total = exps.reduce((a, b) => a + b, Math.exp(model.bias - max));
+  const total = exps.reduce((a, b) => a + b, Math.exp(nullScore - max));
   return exps.map((e) => e / total);
 }
 

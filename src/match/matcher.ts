@@ -58,8 +58,10 @@ export interface Candidate {
 
 export interface Analysis {
   candidates: Candidate[];
-  /** Gate features, without the best candidate's probability (filled in by `score`). */
+  /** Gate features, given the best candidate's probability. */
   gate: (best: number) => number[];
+  /** What the fusion's "none of these" option reads (NULL_FEATURES). */
+  nullFeatures: number[];
 }
 
 const MAX_RESULTS = 5;
@@ -103,7 +105,7 @@ export class Matcher {
     if (input.binary) return { ...base, matches: [], outcome: 'silent', idcProbability: 0, silence: 'binary' };
 
     const analysis = this.analyse(input.text, entities);
-    const probabilities = candidateProbabilities(this.params.fusion, analysis.candidates.map((c) => c.features));
+    const probabilities = candidateProbabilities(this.params.fusion, analysis.candidates.map((c) => c.features), analysis.nullFeatures);
     const scored = analysis.candidates
       .map((c, i) => ({ c, p: probabilities[i]! }))
       .sort((x, y) => y.p - x.p || x.c.article - y.c.article);
@@ -191,7 +193,8 @@ export class Matcher {
       context,
       unrelated,
     ];
-    return { candidates, gate };
+    const nullFeatures = gate(0).filter((_, i) => GATE_FEATURES[i] !== 'bestCandidate');
+    return { candidates, gate, nullFeatures };
   }
 
   /** Content terms of normalized text, misspellings mapped onto the knowledge base's words. */
