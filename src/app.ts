@@ -14,6 +14,7 @@ import { loadKnowledge } from './knowledge/load-knowledge';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
+import { toListenError } from './server/listen-error';
 import { mountSlack } from './slack/mount-slack';
 import { SlackSupportDesk } from './slack/slack-support-desk';
 import { StoreConversationRefStore } from './teams/conversation-ref-store';
@@ -129,7 +130,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     listen: async () => {
       for (const start of starts) await start();
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (err) => reject(toListenError(err, config.host, config.port)));
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
           resolve((server.address() as AddressInfo).port);
