@@ -7,6 +7,7 @@ import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
 import { EscalationService } from './core/escalations/escalation-service';
+import type { LookupGroups } from './core/authorize-lookup';
 import { systemClock, type Logger } from './core/ports';
 import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
@@ -16,6 +17,7 @@ import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { toListenError } from './server/listen-error';
 import { mountSlack } from './slack/mount-slack';
+import { SlackMemberships } from './slack/slack-memberships';
 import { SlackSupportDesk } from './slack/slack-support-desk';
 import { StoreConversationRefStore } from './teams/conversation-ref-store';
 import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
@@ -62,9 +64,22 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
-  const escalations = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: config.escalations.remindMinutes });
+  // Slack user groups, for LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS: answered once the Slack edge exists.
+  let slackMemberships: SlackMemberships | undefined;
+  const groups: LookupGroups = { groupsOf: async (actor) => (slackMemberships ? slackMemberships.groupsOf(actor) : []) };
+  const escalations = new EscalationService({
+    store,
+    memory,
+    clock,
+    logger,
+    remindAfterMinutes: config.escalations.remindMinutes,
+    support: config.support,
+    groups,
+    audit: store,
+  });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,
+    lookupGroups: groups,
     feedback: store,
     audit: store,
     escalations,
@@ -102,7 +117,9 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
     const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight });
-    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, logger.child({ edge: 'slack' })));
+    const slackLog = logger.child({ edge: 'slack' });
+    slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
+    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
     routes.push(...slack.routes);
     starts.push(slack.start);
     stops.push(slack.stop);

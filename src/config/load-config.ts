@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
 import type { LookupPolicy } from '../core/authorize-lookup';
+import type { SupportPolicy } from '../core/escalations/support-team';
 import { ConfigError } from './config-error';
 import { consoleSettings } from './console-settings';
 import { parseEnv, type Env } from './env-schema';
@@ -54,14 +55,6 @@ export interface ConsoleConfig {
   enabled: boolean;
   token?: string;
   offReason?: string;
-}
-
-/** Who works escalations: these users and groups, plus the members of the support channel. */
-export interface SupportPolicy {
-  /** SUPPORT_USERS: chat user ids, optionally platform-prefixed (`slack:U123`, `teams:<aad id>`, `console`). */
-  users: readonly string[];
-  /** SUPPORT_SLACK_GROUPS: Slack user group ids (S…). */
-  slackGroups: readonly string[];
 }
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };

@@ -26,6 +26,10 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly files = new Map<string, { body: string | Buffer; contentType: string }>();
+  /** conversations.members: channel id → member ids (unknown channels answer channel_not_found). */
+  readonly channelMembers = new Map<string, string[]>();
+  /** usergroups.users.list: user group id → member ids (unknown groups answer no_such_subteam). */
+  readonly userGroups = new Map<string, string[]>();
   readonly botUserId: string;
   private readonly botToken: string;
   private readonly failures = new Map<string, string[]>();
@@ -142,6 +146,19 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
+      case 'conversations.members': {
+        const members = this.channelMembers.get(String(args.channel));
+        if (!members) return { ok: false, error: 'channel_not_found' };
+        // Paged as Slack pages: `limit` ids, then an opaque next_cursor ('' on the last page).
+        const start = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const next = start + limit < members.length ? String(start + limit) : '';
+        return { ok: true, members: members.slice(start, start + limit), response_metadata: { next_cursor: next } };
+      }
+      case 'usergroups.users.list': {
+        const users = this.userGroups.get(String(args.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       default:

@@ -4,7 +4,9 @@ import type { Actor, Conversation, Platform } from '../input';
 import { notice } from '../notice';
 import type { Clock, Logger } from '../ports';
 import type { Reply } from '../reply';
-import type { EscalationChange, Store } from '../store';
+import type { LookupGroups } from '../authorize-lookup';
+import type { AuditLog, EscalationChange, Store } from '../store';
+import { composeRefusal, NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
 import { boundText, MAX_ESCALATION_TEXT, MAX_NOTE } from './bound-text';
 import {
   composeEscalated,
@@ -24,6 +26,12 @@ export interface EscalationServiceOptions {
   logger: Logger;
   /** Remind the support team of escalations unclaimed this long (ESCALATION_REMIND_MINUTES); 0: never. */
   remindAfterMinutes: number;
+  /** Who works escalations besides the support channel's members (default: the members only). */
+  support?: SupportPolicy;
+  /** Slack user groups, for `support.slackGroups`. */
+  groups?: LookupGroups;
+  /** Refusals are recorded here (who tried what on which escalation). */
+  audit?: AuditLog;
 }
 
 export interface EscalateRequest {
@@ -62,9 +70,11 @@ type Change = 'claim' | 'resolve' | 'reopen';
 export class EscalationService {
   private readonly desks = new Map<Platform, SupportDesk>();
   private readonly o: EscalationServiceOptions;
+  private readonly team: SupportTeam;
 
   constructor(options: EscalationServiceOptions) {
     this.o = options;
+    this.team = new SupportTeam(options.support ?? NO_SUPPORT_USERS, () => [...this.desks.values()], options.groups);
   }
 
   /** Chat edges with a support channel register here (Slack: SLACK_SUPPORT_CHANNEL, Teams: TEAMS_SUPPORT_CONVERSATION). */
@@ -119,26 +129,31 @@ export class EscalationService {
     return composeEscalated(posted ?? escalation, posted ? 'opened' : 'unposted');
   }
 
-  claim(id: string, actor: Actor): Promise<Reply> {
-    return this.act('claim', id, actor);
+  /** `from`: where the actor acted (decides support-channel membership on some platforms). */
+  claim(id: string, actor: Actor, from?: Conversation): Promise<Reply> {
+    return this.act('claim', id, actor, undefined, from);
   }
 
   /** Resolution text is required: the asker and the next person with the same problem read it. */
-  resolve(id: string, actor: Actor, resolution: string, prefix = ''): Promise<Reply> {
+  async resolve(id: string, actor: Actor, resolution: string, prefix = '', from?: Conversation): Promise<Reply> {
+    const refused = await this.refusal('resolve', id, actor, from);
+    if (refused) return refused;
     if (!resolution.trim()) {
       return Promise.resolve(
         notice(`Resolving ${id} needs a resolution`, `Say in a sentence what fixed it: \`${prefix}escalation resolve ${id} <what fixed it>\`. The asker sees it in their thread.`),
       );
     }
-    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE));
+    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE), from);
   }
 
-  reopen(id: string, actor: Actor, note?: string): Promise<Reply> {
-    return this.act('reopen', id, actor, note?.trim() ? boundText(note, MAX_NOTE) : undefined);
+  reopen(id: string, actor: Actor, note?: string, from?: Conversation): Promise<Reply> {
+    return this.act('reopen', id, actor, note?.trim() ? boundText(note, MAX_NOTE) : undefined, from);
   }
 
-  async show(id: string): Promise<Reply> {
+  async show(id: string, actor: Actor, from?: Conversation): Promise<Reply> {
     try {
+      const refused = await this.refusal('show', id, actor, from);
+      if (refused) return refused;
       const e = await this.o.store.getEscalation(id);
       return e ? { ...composeSupportMessage(e), visibility: 'private' } : this.unknown(id);
     } catch (err) {
@@ -146,8 +161,10 @@ export class EscalationService {
     }
   }
 
-  async listOpen(): Promise<Reply> {
+  async listOpen(actor: Actor, from?: Conversation): Promise<Reply> {
     try {
+      const refused = await this.refusal('list', undefined, actor, from);
+      if (refused) return refused;
       const list = await this.o.store.listEscalations({ status: ['open', 'claimed'], limit: LIST_LIMIT + 1 });
       return composeEscalationList(list.slice(0, LIST_LIMIT), this.o.clock.now(), list.length > LIST_LIMIT);
     } catch (err) {
@@ -214,9 +231,25 @@ export class EscalationService {
     return () => clearInterval(timer);
   }
 
-  private async act(kind: Change, id: string, actor: Actor, text?: string): Promise<Reply> {
+  /**
+   * undefined when `actor` may do `verb`; otherwise the refusal they read, audited and logged.
+   * Refusals do not say whether the escalation exists: ids are sequential, the text is not.
+   */
+  private async refusal(verb: EscalationVerb, id: string | undefined, actor: Actor, from?: Conversation): Promise<Reply | undefined> {
+    const decision = await this.team.decide(verb, actor, from, async () => (id ? this.o.store.getEscalation(id) : undefined));
+    if (decision.allowed) return undefined;
+    this.o.logger.info({ verb, escalation: id, actor: `${actor.platform}:${actor.id}` }, 'escalation action refused: not on the support team');
+    await this.o.audit
+      ?.recordLookup({ at: this.o.clock.now(), actor, check: `escalation.${verb}`, subject: id ?? '', outcome: 'denied', detail: decision.reason })
+      .catch((err: unknown) => this.o.logger.warn({ err: (err as Error).message }, 'could not audit a refused escalation action'));
+    return composeRefusal(verb, id);
+  }
+
+  private async act(kind: Change, id: string, actor: Actor, text?: string, from?: Conversation): Promise<Reply> {
     let updated: Escalation | undefined;
     try {
+      const refused = kind === 'resolve' ? undefined : await this.refusal(kind, id, actor, from);
+      if (refused) return refused;
       updated = await this.change(kind, id, actor, text);
       if (!updated) {
         const current = await this.o.store.getEscalation(id);
