@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineChecks } from './checks/create-offline-checks';
 import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
+import { isLoopbackHost } from './config/console-settings';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
@@ -109,7 +110,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     },
   ];
   if (config.console.enabled) {
-    routes.push(...consoleRoutes(assistant));
+    routes.push(...consoleRoutes(assistant, { token: config.console.token, loopback: isLoopbackHost(config.host) }));
     channels.push('console');
   }
   // Edges that connect out or verify credentials at start (Slack: auth.test, Socket Mode).

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { ConfigError } from '../../src/config/config-error';
 import { silentLogger } from '../../src/core/ports';
 import { createStore } from '../../src/store/create-store';
+import { consoleClient } from '../helpers/console-client';
 import { FakeSupportDesk } from '../helpers/fake-support-desk';
 import { switchableStore } from '../helpers/switchable-store';
 
@@ -28,7 +29,7 @@ describe('the app with a store', () => {
   });
 
   const ask = async (text: string) => {
-    const res = await fetch(`${base}/console/ask`, { method: 'POST', body: JSON.stringify({ text }) });
+    const res = await (await consoleClient(base)).ask(text);
     return (await res.json()) as { reply: { kind: string; text: string; articleId?: string } };
   };
 
