@@ -26,6 +26,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly files = new Map<string, { body: string | Buffer; contentType: string }>();
+  /** File downloads that answer 302 with this Location (file name → absolute or relative URL). */
+  readonly fileRedirects = new Map<string, string>();
   /** conversations.members: channel id → member ids (unknown channels answer channel_not_found). */
   readonly channelMembers = new Map<string, string[]>();
   /** usergroups.users.list: user group id → member ids (unknown groups answer no_such_subteam). */
@@ -45,8 +47,8 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body, contentType }) => {
-        res.writeHead(status, { 'content-type': contentType ?? 'application/json; charset=utf-8' });
+      void this.handle(req).then(({ status, body, contentType, location }) => {
+        res.writeHead(status, { 'content-type': contentType ?? 'application/json; charset=utf-8', ...(location ? { location } : {}) });
         res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
       });
     });
@@ -113,7 +115,7 @@ export class FakeSlack {
     await new Promise((r) => setTimeout(r, ms));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; contentType?: string }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; contentType?: string; location?: string }> {
     const url = new URL(req.url ?? '/', this.base);
     const raw = await readAll(req);
     if (url.pathname.startsWith('/response/')) {
@@ -121,6 +123,8 @@ export class FakeSlack {
       return { status: 200, body: 'ok', contentType: 'text/plain' };
     }
     if (url.pathname.startsWith('/files/')) {
+      const location = this.fileRedirects.get(url.pathname.slice('/files/'.length));
+      if (location) return { status: 302, body: '', contentType: 'text/plain', location };
       const file = this.files.get(url.pathname.slice('/files/'.length));
       const authorised = req.headers.authorization === `Bearer ${this.botToken}`;
       if (!file || !authorised) return { status: 404, body: 'not found', contentType: 'text/plain' };
