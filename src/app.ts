@@ -58,7 +58,7 @@ export interface AppOptions {
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
 export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
-  const articles = loadKnowledge(config.knowledgeDirs);
+  const articles = loadKnowledge(config.knowledgeDirs, (message) => logger.warn({ knowledgeDirs: config.knowledgeDirs.length - 1 }, message));
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.

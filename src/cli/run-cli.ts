@@ -107,7 +107,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const sub = rest[0];
         if (sub === 'lint') {
           const dirs = rest.length > 1 ? [builtinKnowledgeDir, ...rest.slice(1)] : knowledgeDirs(io.env);
-          const articles = loadKnowledge(dirs);
+          const articles = loadKnowledge(dirs, (message) => io.err(`warning: ${message}\n`));
           io.out(`OK: ${articles.length} articles in ${dirs.join(', ')}\n`);
           return 0;
         }
