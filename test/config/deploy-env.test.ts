@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { envSchema } from '../../src/config/env-schema';
 import { projectRoot } from '../../src/paths';
 
 const ENV_EXAMPLE = join(projectRoot, '.env.example');
@@ -60,6 +61,15 @@ describe('the documented deploys pass --check-config', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Configuration is valid/);
+  });
+
+  it('documents every variable the schema reads in .env.example and README', () => {
+    const example = readFileSync(ENV_EXAMPLE, 'utf8');
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    for (const name of Object.keys(envSchema.shape)) {
+      expect([name, new RegExp(`^${name}=`, 'm').test(example)]).toEqual([name, true]);
+      expect([name, readme.includes(`\`${name}`)]).toEqual([name, true]);
+    }
   });
 
   it('lists every problem at once, type errors and missing companions alike, and exits 2', () => {
