@@ -23,7 +23,7 @@ interface Cached {
  */
 export class SlackMemberships implements LookupGroups {
   private readonly cache = new Map<string, Cached>();
-  private warned = new Set<string>();
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly client: App['client'],

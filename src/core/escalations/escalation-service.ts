@@ -6,7 +6,7 @@ import type { Clock, Logger } from '../ports';
 import type { Reply } from '../reply';
 import type { LookupGroups } from '../authorize-lookup';
 import type { AuditLog, EscalationChange, Store } from '../store';
-import { composeRefusal, NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
+import { NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
 import { boundText, MAX_ESCALATION_TEXT, MAX_NOTE } from './bound-text';
 import {
   composeEscalated,
@@ -74,7 +74,14 @@ export class EscalationService {
 
   constructor(options: EscalationServiceOptions) {
     this.o = options;
-    this.team = new SupportTeam(options.support ?? NO_SUPPORT_USERS, () => [...this.desks.values()], options.groups);
+    this.team = new SupportTeam({
+      policy: options.support ?? NO_SUPPORT_USERS,
+      desks: () => [...this.desks.values()],
+      groups: options.groups,
+      audit: options.audit,
+      clock: options.clock,
+      logger: options.logger,
+    });
   }
 
   /** Chat edges with a support channel register here (Slack: SLACK_SUPPORT_CHANNEL, Teams: TEAMS_SUPPORT_CONVERSATION). */
@@ -231,18 +238,8 @@ export class EscalationService {
     return () => clearInterval(timer);
   }
 
-  /**
-   * undefined when `actor` may do `verb`; otherwise the refusal they read, audited and logged.
-   * Refusals do not say whether the escalation exists: ids are sequential, the text is not.
-   */
-  private async refusal(verb: EscalationVerb, id: string | undefined, actor: Actor, from?: Conversation): Promise<Reply | undefined> {
-    const decision = await this.team.decide(verb, actor, from, async () => (id ? this.o.store.getEscalation(id) : undefined));
-    if (decision.allowed) return undefined;
-    this.o.logger.info({ verb, escalation: id, actor: `${actor.platform}:${actor.id}` }, 'escalation action refused: not on the support team');
-    await this.o.audit
-      ?.recordLookup({ at: this.o.clock.now(), actor, check: `escalation.${verb}`, subject: id ?? '', outcome: 'denied', detail: decision.reason })
-      .catch((err: unknown) => this.o.logger.warn({ err: (err as Error).message }, 'could not audit a refused escalation action'));
-    return composeRefusal(verb, id);
+  private refusal(verb: EscalationVerb, id: string | undefined, actor: Actor, from?: Conversation): Promise<Reply | undefined> {
+    return this.team.refusal(verb, id, actor, from, async () => (id ? this.o.store.getEscalation(id) : undefined));
   }
 
   private async act(kind: Change, id: string, actor: Actor, text?: string, from?: Conversation): Promise<Reply> {

@@ -2,7 +2,9 @@ import { noLookupGroups, type LookupGroups } from '../authorize-lookup';
 import type { Escalation, SupportDesk } from '../escalation';
 import type { Actor, Conversation } from '../input';
 import { notice } from '../notice';
+import type { Clock, Logger } from '../ports';
 import type { Reply } from '../reply';
+import type { AuditLog } from '../store';
 
 /** Who works escalations besides the members of the support channel (SUPPORT_USERS, SUPPORT_SLACK_GROUPS). */
 export interface SupportPolicy {
@@ -27,12 +29,39 @@ export type SupportDecision =
  * Unset lists mean the support channel's members only, never "anyone". A failing membership
  * lookup counts as "not a member": refusing is recoverable, leaking a private thread is not.
  */
+export interface SupportTeamOptions {
+  policy: SupportPolicy;
+  /** The desks registered so far (each may tell who is in its support channel). */
+  desks: () => readonly SupportDesk[];
+  groups?: LookupGroups;
+  /** Refusals are recorded here: who tried what on which escalation. */
+  audit?: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}
+
 export class SupportTeam {
-  constructor(
-    private readonly policy: SupportPolicy,
-    private readonly desks: () => readonly SupportDesk[],
-    private readonly groups: LookupGroups = noLookupGroups,
-  ) {}
+  private readonly policy: SupportPolicy;
+  private readonly groups: LookupGroups;
+
+  constructor(private readonly o: SupportTeamOptions) {
+    this.policy = o.policy;
+    this.groups = o.groups ?? noLookupGroups;
+  }
+
+  /**
+   * undefined when `actor` may do `verb`; otherwise the refusal they read, audited and logged.
+   * Refusals do not say whether the escalation exists: ids are sequential, the text is not.
+   */
+  async refusal(verb: EscalationVerb, id: string | undefined, actor: Actor, from: Conversation | undefined, load: () => Promise<Escalation | undefined>): Promise<Reply | undefined> {
+    const decision = await this.decide(verb, actor, from, load);
+    if (decision.allowed) return undefined;
+    this.o.logger.info({ verb, escalation: id, actor: `${actor.platform}:${actor.id}` }, 'escalation action refused: not on the support team');
+    await this.o.audit
+      ?.recordLookup({ at: this.o.clock.now(), actor, check: `escalation.${verb}`, subject: id ?? '', outcome: 'denied', detail: decision.reason })
+      .catch((err: unknown) => this.o.logger.warn({ err: (err as Error).message }, 'could not audit a refused escalation action'));
+    return composeRefusal(verb, id);
+  }
 
   /** `load` reads the escalation, only when the asker rule needs it (show, reopen by a non-member). */
   async decide(verb: EscalationVerb, actor: Actor, from: Conversation | undefined, load: () => Promise<Escalation | undefined>): Promise<SupportDecision> {
@@ -53,7 +82,7 @@ export class SupportTeam {
       const mine = await this.groups.groupsOf(actor).catch(() => [] as readonly string[]);
       if (mine.some((g) => this.policy.slackGroups.includes(g))) return 'support-group';
     }
-    for (const desk of this.desks()) {
+    for (const desk of this.o.desks()) {
       if (desk.platform !== actor.platform || !desk.isSupportMember) continue;
       if (await desk.isSupportMember(actor, from).catch(() => false)) return 'support-channel';
     }
