@@ -66,6 +66,7 @@ function startBot(dataDir: string, apiUrl: string): Promise<{ child: ChildProces
 async function killRestart(): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idc-faults-'));
   const fake = await new FakeSlack().start();
+  fake.channelMembers.set('C0SUPPORT', ['U0SUPPORT']); // who may claim escalations (the support channel's members)
   let bot = await startBot(dataDir, fake.apiUrl);
   const url = () => `http://127.0.0.1:${bot.port}/slack/events`;
   const PASTE = 'Okta provisioning: Request is unparsable, syntactically incorrect, or violates schema';
@@ -101,7 +102,7 @@ async function killRestart(): Promise<boolean> {
   const unackedLost = lost.filter((e) => !e.acked).length;
   console.log(`kill -9 at event 200 of 400: ${sent.filter((e) => e.acked).length} acked before/around the kill; answered ${sent.length - lost.length}, lost ${lost.length} (acked then killed before answering: ${lost.length - unackedLost}), answered twice ${twice}`);
 
-  const claim = blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: escId }), responseUrl: fake.responseUrl('claim'), messageTs: '1.1', channel: 'C0SUPPORT' });
+  const claim = blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: escId }), responseUrl: fake.responseUrl('claim'), messageTs: '1.1', channel: 'C0SUPPORT', user: 'U0SUPPORT' });
   await sendSigned(url(), claim);
   await fake.settle(500);
   const claimed = fake.posts().some((p) => p.args.thread_ts === root && /claimed/i.test(textsOf(p.args)));

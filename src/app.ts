@@ -2,11 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineChecks } from './checks/create-offline-checks';
 import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
+import { isLoopbackHost } from './config/console-settings';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
 import { EscalationService } from './core/escalations/escalation-service';
+import type { LookupGroups } from './core/authorize-lookup';
 import { systemClock, type Logger } from './core/ports';
 import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
@@ -17,7 +19,9 @@ import { readEvidence } from './knowledge/read-evidence';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
+import { toListenError } from './server/listen-error';
 import { mountSlack } from './slack/mount-slack';
+import { SlackMemberships } from './slack/slack-memberships';
 import { SlackSupportDesk } from './slack/slack-support-desk';
 import { StoreConversationRefStore } from './teams/conversation-ref-store';
 import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
@@ -57,7 +61,7 @@ export interface AppOptions {
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
 export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
-  const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs);
+  const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs, (message) => logger.warn({ knowledgeDirs: config.knowledgeDirs.length - 1 }, message));
   // The schema stops the start; evidence problems (an operator's article without sources) only warn.
   for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
     logger.warn({ file: p.file, article: p.article, rule: p.rule }, `kb lint: ${p.message}`);
@@ -68,9 +72,23 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
-  const escalations = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: config.escalations.remindMinutes, articleIds: new Set(articles.map((a) => a.id)) });
+  // Slack user groups, for LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS: answered once the Slack edge exists.
+  let slackMemberships: SlackMemberships | undefined;
+  const groups: LookupGroups = { groupsOf: async (actor) => (slackMemberships ? slackMemberships.groupsOf(actor) : []) };
+  const escalations = new EscalationService({
+    store,
+    memory,
+    clock,
+    logger,
+    remindAfterMinutes: config.escalations.remindMinutes,
+    support: config.support,
+    groups,
+    audit: store,
+    articleIds: new Set(articles.map((a) => a.id)),
+  });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,
+    lookupGroups: groups,
     feedback: store,
     audit: store,
     escalations,
@@ -101,7 +119,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     },
   ];
   if (config.console.enabled) {
-    routes.push(...consoleRoutes(assistant));
+    routes.push(...consoleRoutes(assistant, { token: config.console.token, loopback: isLoopbackHost(config.host) }));
     channels.push('console');
   }
   // Edges that connect out or verify credentials at start (Slack: auth.test, Socket Mode).
@@ -109,7 +127,9 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
     const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight });
-    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, logger.child({ edge: 'slack' })));
+    const slackLog = logger.child({ edge: 'slack' });
+    slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
+    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
     routes.push(...slack.routes);
     starts.push(slack.start);
     stops.push(slack.stop);
@@ -137,7 +157,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     listen: async () => {
       for (const start of starts) await start();
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (err) => reject(toListenError(err, config.host, config.port)));
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
           resolve((server.address() as AddressInfo).port);

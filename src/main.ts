@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import type { Store } from './core/store';
 import { StoreError } from './core/store-error';
 import { createStore } from './store/create-store';
+import { ListenError } from './server/listen-error';
 import { SlackStartError } from './slack/slack-start-error';
 import { TeamsError } from './teams/teams-errors';
 
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   }
   if (checkOnly) {
     process.stdout.write(
-      `Configuration is valid.\nChannels: ${app.channels.join(', ') || 'none'}\nChecks: ${app.checks.join('; ')}\nStore: ${config.store.kind}\n`,
+      `Configuration is valid.\nChannels: ${app.channels.join(', ') || 'none'}\nChecks: ${app.checks.join('; ')}\nStore: ${config.store.kind}\n` +
+        (config.console.offReason ? `Note: ${config.console.offReason}.\n` : ''),
     );
     await app.close(1_000);
     return;
@@ -64,12 +66,17 @@ async function main(): Promise<void> {
       logger.error({ code: err.code }, err.message);
       process.exit(2);
     }
+    if (err instanceof ListenError) {
+      process.stderr.write(`idc-assistant could not start: ${err.message}. ${err.fix}\n`);
+      process.exit(2);
+    }
     throw err;
   }
   const hints = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it)',
     !config.teams && 'Teams is off (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to enable it)',
     !config.aws && 'Live AWS checks are off (set AWS_REGION and IDC_IDENTITY_STORE_ID to enable them)',
+    config.console.offReason && `The ${config.console.offReason} (set CONSOLE_TOKEN or HOST=127.0.0.1 to use it)`,
   ].filter(Boolean);
   logger.info(
     { port, channels: app.channels, checks: app.checks, store: config.store.kind, articles: app.assistant.articles.size },

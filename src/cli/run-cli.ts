@@ -5,6 +5,7 @@ import { Assistant } from '../core/assistant';
 import { silentLogger } from '../core/ports';
 import { StoreError } from '../core/store-error';
 import { createStore } from '../store/create-store';
+import { inputProblem } from '../checks/lint-result';
 import { formatReport } from './format-report';
 import type { Actor } from '../core/input';
 import { loadKnowledge } from '../knowledge/load-knowledge';
@@ -29,6 +30,7 @@ const openConfiguredStore = (env: NodeJS.ProcessEnv) => createStore(loadConfig(e
 export const USAGE = `Usage: npm run --silent cli -- <command>
 
   ask "<text>" [--json]        answer a message as the bot would (--json: matches and entities)
+  ask - [--json]               the same, reading the message from stdin (for long pastes and files)
 ${EVAL_USAGE.trimEnd()}
   kb lint [dirs…] [--json]     validate articles: schema, sources, signatures, names in steps
                                (default: built-in + KNOWLEDGE_DIRS)
@@ -54,9 +56,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'ask': {
-        const text = rest.join(' ');
+        // `ask -` reads the message from stdin: arguments over 128 KB never reach a program on
+        // Linux (the shell fails with "Argument list too long"), and pipes carry any text.
+        const text = rest.length === 1 && rest[0] === '-' ? io.readFile('-') : rest.join(' ');
         if (!text.trim()) {
-          io.err('ask needs the message text: npm run --silent cli -- ask "Request is unparsable…"\n');
+          io.err('ask needs the message text: npm run --silent cli -- ask "Request is unparsable…" (or ask - < message.txt)\n');
+          return 2;
+        }
+        const problem = inputProblem(text, 'error message');
+        if (problem) {
+          io.err(`ask: ${problem} Long text goes through stdin: npm run --silent cli -- ask - < message.txt\n`);
           return 2;
         }
         const assistant = new Assistant(loadKnowledgeBase(knowledgeDirs(io.env)));

@@ -9,7 +9,7 @@ import type { CliIo } from './run-cli';
  * their sources, signatures and step names. Exit 0 when clean, 1 with one line per problem.
  */
 export function runKbLint(dirs: string[], json: boolean, io: CliIo): number {
-  const articles = loadKnowledge(dirs);
+  const articles = loadKnowledge(dirs, (message) => io.err(`warning: ${message}\n`));
   const problems = lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES });
   if (json) {
     io.out(`${JSON.stringify({ articles: articles.length, problems }, null, 2)}\n`);

@@ -40,16 +40,29 @@ export const httpUrl = z
     }
   });
 
-/** A whole number from 0 to `max`; empty or unset gives `fallback`. */
-export const wholeNumber = (fallback: number, max: number) =>
+/** A whole number from `min` (default 0) to `max`; empty or unset gives `fallback`. */
+export const wholeNumber = (fallback: number, max: number, min = 0) =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return fallback;
-      if (!/^\d+$/.test(v.trim()) || Number(v) > max) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${max}` });
+      if (!/^\d+$/.test(v.trim()) || Number(v) > max || Number(v) < min) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
         return z.NEVER;
       }
       return Number(v);
+    });
+
+/** One of `values`; empty or unset gives `fallback` (undefined: no default). */
+export const oneOf = <T extends string>(values: readonly T[], fallback?: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): T | undefined => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if ((values as readonly string[]).includes(s)) return s as T;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      return z.NEVER;
     });

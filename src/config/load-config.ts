@@ -1,60 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
 import type { LookupPolicy } from '../core/authorize-lookup';
+import type { SupportPolicy } from '../core/escalations/support-team';
 import { ConfigError } from './config-error';
-import { booleanFlag, commaList, httpUrl, optionalString, wholeNumber } from './env-helpers';
-
-/**
- * Every environment variable the assistant reads, in one schema. `.env.example` documents each;
- * `npm start -- --check-config` validates without starting.
- */
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KNOWLEDGE_DIRS: commaList,
-  CONSOLE_ENABLED: optionalString,
-  PUBLIC_URL: httpUrl,
-
-  SLACK_BOT_TOKEN: optionalString,
-  SLACK_SIGNING_SECRET: optionalString,
-  SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: httpUrl,
-  SLACK_WATCH_CHANNELS: commaList,
-  SLACK_SUPPORT_CHANNEL: optionalString,
-
-  TEAMS_APP_ID: optionalString,
-  TEAMS_APP_PASSWORD: optionalString,
-  TEAMS_TENANT_ID: optionalString,
-  TEAMS_ALLOW_ANONYMOUS: booleanFlag(false),
-  TEAMS_SUPPORT_CONVERSATION: optionalString,
-  TEAMS_CERTIFICATE_PEM_FILE: optionalString,
-  TEAMS_CERTIFICATE_KEY_FILE: optionalString,
-  TEAMS_AUTHORITY: httpUrl,
-
-  AWS_REGION: optionalString,
-  IDC_IDENTITY_STORE_ID: optionalString,
-  IDC_INSTANCE_ARN: optionalString,
-  IDC_ACS_URL: httpUrl,
-  IDC_ABAC_ENABLED: optionalString,
-  IDC_IDENTITY_SOURCE: z.enum(['identity-center', 'external-idp', 'active-directory']).optional(),
-  AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-  TRAIL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-
-  LOOKUP_ALLOWED_USERS: commaList,
-  LOOKUP_ALLOWED_SLACK_GROUPS: commaList,
-  LOOKUP_SELF_SERVICE: booleanFlag(false),
-  PRIVATE_SUPPORT_CHANNELS: commaList,
-
-  DATABASE_URL: optionalString,
-  DATA_DIR: optionalString,
-  /** Remind the support team of escalations unclaimed this long; 0 turns reminders off. At most a week. */
-  ESCALATION_REMIND_MINUTES: wholeNumber(30, 10_080),
-});
-
-export type Env = z.infer<typeof envSchema>;
+import { consoleSettings } from './console-settings';
+import { parseEnv, type Env } from './env-schema';
 
 export interface SlackConfig {
   botToken: string;
@@ -96,15 +47,25 @@ export interface SamlConfig {
   abac?: boolean;
 }
 
+/**
+ * The local web console. Beyond loopback it needs `token` (CONSOLE_TOKEN), or it stays off;
+ * `offReason` says why it is off when the operator did not turn it off.
+ */
+export interface ConsoleConfig {
+  enabled: boolean;
+  token?: string;
+  offReason?: string;
+}
+
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   port: number;
   host: string;
-  logLevel: Env['LOG_LEVEL'];
+  logLevel: NonNullable<Env['LOG_LEVEL']>;
   /** Built-in articles first, then operators' own directories. */
   knowledgeDirs: string[];
-  console: { enabled: boolean };
+  console: ConsoleConfig;
   publicUrl?: string;
   slack?: SlackConfig;
   teams?: TeamsConfig;
@@ -114,16 +75,12 @@ export interface Config {
   lookup: LookupPolicy;
   store: StoreConfig;
   escalations: { remindMinutes: number };
+  support: SupportPolicy;
 }
 
 /** Parses and checks the environment once, at the edge. Throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
+  const { env: e, problems } = parseEnv(env);
 
   let slack: SlackConfig | undefined;
   if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
@@ -211,20 +168,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store = { kind: 'sqlite', file: resolve(e.DATA_DIR ?? resolve(projectRoot, 'data'), 'idc-assistant.sqlite') };
   }
 
-  let consoleEnabled = !slack && !teams;
-  if (e.CONSOLE_ENABLED !== undefined) {
-    const v = e.CONSOLE_ENABLED.toLowerCase();
-    if (!['true', 'false', '1', '0'].includes(v)) problems.push('CONSOLE_ENABLED: must be true or false');
-    consoleEnabled = v === 'true' || v === '1';
-  }
+  const consoleConfig = consoleSettings(e, !slack && !teams, problems);
+  if (e.SUPPORT_SLACK_GROUPS.length > 0 && !slack) problems.push('SUPPORT_SLACK_GROUPS: needs Slack (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET) to look up group members');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? 'info',
     knowledgeDirs: [builtinKnowledgeDir, ...e.KNOWLEDGE_DIRS.map((d) => resolve(d))],
-    console: { enabled: consoleEnabled },
+    console: consoleConfig,
     publicUrl: e.PUBLIC_URL,
     slack,
     teams,
@@ -238,5 +191,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     store,
     escalations: { remindMinutes: e.ESCALATION_REMIND_MINUTES },
+    support: { users: e.SUPPORT_USERS, slackGroups: e.SUPPORT_SLACK_GROUPS },
   };
 }

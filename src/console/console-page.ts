@@ -1,5 +1,17 @@
-/** The local web console: paste a message, see the rendered answer. Self-contained, no external assets. */
-export const CONSOLE_PAGE = `<!doctype html>
+/**
+ * The local web console: paste a message, see the rendered answer. Self-contained, no external
+ * assets. Every request carries the console token in `X-Console-Token`: the per-process token is
+ * written into the page (another site cannot read the page, so it cannot learn it); with
+ * CONSOLE_TOKEN (beyond loopback) the page has a field for it instead.
+ */
+export function consolePage(embeddedToken: string | undefined): string {
+  const token = embeddedToken
+    ? `<input type="hidden" id="k" value="${embeddedToken.replace(/[^A-Za-z0-9_-]/g, '')}">`
+    : '<p><label>Console token <input type="password" id="k" autocomplete="current-password"></label></p>';
+  return PAGE.replace('<!--token-->', token);
+}
+
+const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>idc-assistant console</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
@@ -15,12 +27,12 @@ pre{background:#eee;padding:.5rem;overflow:auto}.findings .fail{color:#b00}.find
 </style></head><body>
 <h1>IAM Identity Center assistant</h1>
 <p>Paste an error, a CloudTrail event or a SAML response, describe what users see, or type a command (<code>help</code>).</p>
-<form id="f"><textarea id="t" name="text" placeholder="Request is unparsable, syntactically incorrect, or violates schema"></textarea>
+<!--token--><form id="f"><textarea id="t" name="text" placeholder="Request is unparsable, syntactically incorrect, or violates schema"></textarea>
 <button class="primary" type="submit">Ask</button></form>
 <div id="error" role="alert"></div><div id="out" aria-live="polite"></div>
 <script>
 const out=document.getElementById('out'),err=document.getElementById('error');
-async function post(url,body){err.textContent='';const r=await fetch(url,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(body)});
+async function post(url,body){err.textContent='';const r=await fetch(url,{method:'POST',headers:{'content-type':'application/json','x-console-token':document.getElementById('k').value},body:JSON.stringify(body)});
 const j=await r.json().catch(()=>({message:'The server sent an unreadable answer.'}));if(!r.ok){err.textContent=j.message||('HTTP '+r.status);return}
 out.insertAdjacentHTML('afterbegin',j.html||'<p>(no reply)</p>')}
 document.getElementById('f').addEventListener('submit',e=>{e.preventDefault();post('/console/ask',{text:document.getElementById('t').value})});

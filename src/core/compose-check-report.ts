@@ -65,8 +65,8 @@ export function composeCheckReport(report: CheckReport, articles: ReadonlyMap<st
     value: encodeAction({ a: id }),
     ...(i === 0 ? { style: 'primary' as const } : {}),
   }));
-  if (visibility === 'private' && report.personalData) {
-    blocks.push({ type: 'context', text: 'Contains personal data: shown only to you.' });
+  if (visibility === 'private') {
+    blocks.push({ type: 'context', text: report.personalData ? 'Contains personal data: shown only to you.' : 'Says whether this user or group exists: shown only to you.' });
   }
   if (actions.length > 0) blocks.push({ type: 'actions', actions });
 

@@ -68,4 +68,9 @@ export interface SupportDesk {
   notifyRequester(escalation: Escalation, text: string, message: Reply): Promise<void>;
   /** Posts a reminder (in the support message's thread). Without it the support message is updated. */
   remind?(escalation: Escalation, message: Reply): Promise<void>;
+  /**
+   * Whether `actor` is a member of this platform's support channel (`from`: where they acted).
+   * Members work escalations; without this method nobody counts as a member through this desk.
+   */
+  isSupportMember?(actor: Actor, from?: Conversation): Promise<boolean>;
 }

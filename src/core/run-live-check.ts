@@ -92,5 +92,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
   deps.logger.info({ check, actor: actor.id, platform: actor.platform, outcome, findings: report.findings.length }, 'live lookup');
   const codes = report.findings.map((f) => `${f.code} (${f.severity})`).join(', ');
   deps.onOutcome?.(outcome, [`${check} check (${deps.clock.now().toISOString().slice(0, 16)}Z): ${report.found ? 'found' : 'not found'}${codes ? `; ${codes}` : ''}`]);
-  return composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, report.personalData));
+  // Every result says whether a person (or group) exists, even "not found" with no other data:
+  // that is personal too, so it goes privately like the rest outside private support channels.
+  return composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, true));
 }

@@ -9,7 +9,7 @@ export interface KnowledgeBase {
 }
 
 /** Articles and their real example messages from every knowledge directory (built-in first). */
-export function loadKnowledgeBase(dirs: readonly string[]): KnowledgeBase {
-  const articles = loadKnowledge(dirs);
+export function loadKnowledgeBase(dirs: readonly string[], warn?: (message: string) => void): KnowledgeBase {
+  const articles = loadKnowledge(dirs, warn);
   return { articles, examples: loadExamples(dirs, new Set(articles.map((a) => a.id))) };
 }

@@ -13,6 +13,7 @@ import { onBlockAction } from './listeners/on-block-action';
 import { onIdcCommand } from './listeners/on-idc-command';
 import { onMessage } from './listeners/on-message';
 import { onTroubleshootShortcut } from './listeners/on-troubleshoot-shortcut';
+import { isFromTheFuture } from './future-timestamp';
 import { SlackFileReader } from './read-attached-files';
 import { SlackStartError } from './slack-start-error';
 
@@ -72,6 +73,12 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
           handler: (req, res) => {
             if (req.method !== 'POST') {
               sendJson(res, 405, { error: 'method_not_allowed', message: `Slack sends POST requests to ${SLACK_EVENTS_PATH}.` });
+              return;
+            }
+            if (isFromTheFuture(req)) {
+              log.warn({ path: SLACK_EVENTS_PATH }, 'Slack request refused: its timestamp is more than 5 minutes in the future (check this host’s clock)');
+              req.resume();
+              sendJson(res, 401, { error: 'stale_or_future_request', message: 'X-Slack-Request-Timestamp is more than 5 minutes away from now.' });
               return;
             }
             http.requestListener(req, res);

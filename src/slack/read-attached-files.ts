@@ -10,6 +10,8 @@ export interface FileReader {
 /** SAML responses and SCIM payloads are a few KB; a 256 KB cap leaves room and bounds memory. */
 export const MAX_FILE_BYTES = 256 * 1024;
 const MAX_FILES = 3;
+/** Slack's file hosts may redirect within themselves; more hops than this is not a file. */
+const MAX_REDIRECTS = 3;
 const TEXT_TYPE = /^(text\/|application\/(json|xml|samlassertion\+xml|x-yaml|yaml)\b)/;
 const TEXT_NAME = /\.(txt|log|json|xml|saml|b64|base64|http|ya?ml)$/i;
 
@@ -70,11 +72,27 @@ export class SlackFileReader implements FileReader {
     return undefined;
   }
 
+  /**
+   * Follows redirects by hand: each hop must stay on an allowed Slack file host, or the download
+   * stops before anything is requested there (no token sent, no GET to an internal address).
+   */
+  private async fetchFollowing(url: string, signal: AbortSignal): Promise<Response> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const res = await this.fetch(current, { headers: { authorization: `Bearer ${this.options.botToken}` }, signal, redirect: 'manual' });
+      if (res.status < 300 || res.status >= 400 || res.status === 304) return res;
+      await res.body?.cancel();
+      const location = res.headers.get('location');
+      if (!location) throw new Error(`HTTP ${res.status} without a Location`);
+      if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      const next = new URL(location, current);
+      if (!this.options.allowedOrigins.includes(next.origin)) throw new Error(`redirected to ${next.origin}, which is not a Slack file host; not followed`);
+      current = next.toString();
+    }
+  }
+
   private async download(url: string): Promise<string> {
-    const res = await this.fetch(url, {
-      headers: { authorization: `Bearer ${this.options.botToken}` },
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
+    const res = await this.fetchFollowing(url, AbortSignal.timeout(this.timeoutMs));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new Error('Slack sent a web page instead of the file: the app needs the files:read scope');
     const chunks: Uint8Array[] = [];

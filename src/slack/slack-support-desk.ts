@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
+import type { Actor } from '../core/input';
 import type { Logger } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { renderBlocks } from './render-blocks';
+import type { SlackMemberships } from './slack-memberships';
 
 /**
  * Escalations in Slack: the support message in SLACK_SUPPORT_CHANNEL (updated in place with
@@ -17,8 +19,16 @@ export class SlackSupportDesk implements SupportDesk {
     private readonly client: App['client'],
     private readonly supportChannel: string | undefined,
     private readonly logger: Logger,
+    /** Who is in the support channel; without it nobody counts as a member through this desk. */
+    private readonly memberships?: SlackMemberships,
   ) {
     this.hostsSupport = Boolean(supportChannel);
+  }
+
+  /** Members of SLACK_SUPPORT_CHANNEL work escalations (they see every one posted there anyway). */
+  async isSupportMember(actor: Actor): Promise<boolean> {
+    if (actor.platform !== 'slack' || !this.supportChannel || !this.memberships) return false;
+    return this.memberships.inChannel(this.supportChannel, actor.id);
   }
 
   async post(escalation: Escalation, message: Reply): Promise<MessageRef> {

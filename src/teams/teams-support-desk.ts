@@ -3,7 +3,8 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
 import type { Logger } from '../core/ports';
-import type { ConversationRefStore, TeamsReference } from './conversation-ref-store';
+import { baseConversationId, type ConversationRefStore, type TeamsReference } from './conversation-ref-store';
+import type { Actor, Conversation } from '../core/input';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';
 import { sdkReference } from './teams-reference';
@@ -28,6 +29,14 @@ export class TeamsSupportDesk implements SupportDesk {
   readonly platform = 'teams' as const;
 
   constructor(private readonly options: TeamsSupportDeskOptions) {}
+
+  /**
+   * Whoever acts in the support channel is a member of it: Teams signs every activity, and only the
+   * team's members can post or click there. Elsewhere (a 1:1 chat) use SUPPORT_USERS.
+   */
+  async isSupportMember(actor: Actor, from?: Conversation): Promise<boolean> {
+    return actor.platform === 'teams' && from?.platform === 'teams' && baseConversationId(from.channelId) === baseConversationId(this.options.supportConversation);
+  }
 
   async post(escalation: Escalation, message: Reply): Promise<MessageRef> {
     const ref = await this.reference(this.options.supportConversation, 'TEAMS_SUPPORT_CONVERSATION');

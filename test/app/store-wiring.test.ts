@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { ConfigError } from '../../src/config/config-error';
 import { silentLogger } from '../../src/core/ports';
 import { createStore } from '../../src/store/create-store';
+import { consoleClient } from '../helpers/console-client';
 import { FakeSupportDesk } from '../helpers/fake-support-desk';
 import { switchableStore } from '../helpers/switchable-store';
 
@@ -16,7 +17,7 @@ describe('the app with a store', () => {
   let db: ReturnType<typeof switchableStore>;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ESCALATION_REMIND_MINUTES: '5' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ESCALATION_REMIND_MINUTES: '5', SUPPORT_USERS: 'console' });
     db = switchableStore(await createStore(config.store, silentLogger));
     app = createApp({ config, logger: silentLogger, store: db.store });
     base = `http://127.0.0.1:${await app.listen()}`;
@@ -28,7 +29,7 @@ describe('the app with a store', () => {
   });
 
   const ask = async (text: string) => {
-    const res = await fetch(`${base}/console/ask`, { method: 'POST', body: JSON.stringify({ text }) });
+    const res = await (await consoleClient(base)).ask(text);
     return (await res.json()) as { reply: { kind: string; text: string; articleId?: string } };
   };
 

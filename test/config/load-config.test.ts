@@ -1,4 +1,5 @@
 import { ConfigError } from '../../src/config/config-error';
+import { envSchema } from '../../src/config/env-schema';
 import { loadConfig } from '../../src/config/load-config';
 
 function problems(env: NodeJS.ProcessEnv): string[] {
@@ -57,6 +58,29 @@ describe('loadConfig', () => {
 
   it('reports every problem at once', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', IDC_IDENTITY_STORE_ID: 'd-1234567890' })).toHaveLength(2);
+    // A type error no longer hides the rest: three bad values and a missing companion, four lines.
+    expect(problems({ PORT: 'x', TRAIL_DAYS: '0', AWS_CALL_TIMEOUT_MS: '5s', SLACK_BOT_TOKEN: 'xoxb-1' }).map((p) => p.split(':')[0])).toEqual([
+      'PORT',
+      'AWS_CALL_TIMEOUT_MS',
+      'TRAIL_DAYS',
+      'SLACK_SIGNING_SECRET',
+    ]);
+  });
+
+  it('takes every variable empty as unset, PORT and HOST included', () => {
+    const names = Object.keys(envSchema.shape);
+    const c = loadConfig(Object.fromEntries(names.map((n) => [n, ''])));
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info', console: { enabled: true } });
+    expect(c.aws).toBeUndefined();
+    expect(loadConfig(Object.fromEntries(names.map((n) => [n, '  ']))).port).toBe(3000);
+  });
+
+  it('keeps the console to loopback unless CONSOLE_TOKEN is set', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).console).toEqual({ enabled: false, offReason: expect.stringContaining('CONSOLE_TOKEN') });
+    expect(loadConfig({ HOST: '0.0.0.0', CONSOLE_TOKEN: 'a-long-enough-token' }).console).toEqual({ enabled: true, token: 'a-long-enough-token' });
+    expect(loadConfig({ HOST: '::1' }).console.enabled).toBe(true);
+    expect(problems({ HOST: '0.0.0.0', CONSOLE_ENABLED: 'true' }).join('\n')).toContain('CONSOLE_TOKEN: required for the console when HOST is not a loopback address');
+    expect(problems({ CONSOLE_TOKEN: 'short' }).join('\n')).toContain('CONSOLE_TOKEN: must be at least 16 characters');
   });
 
   it('accepts live-check settings and PostgreSQL', () => {

@@ -5,6 +5,7 @@ import { ConfigError } from '../../src/config/config-error';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/ports';
 import { fixturesDir } from '../helpers/builders';
+import { consoleClient } from '../helpers/console-client';
 
 const ACS = 'https://eu-west-1.signin.aws.amazon.com/platform/saml/acs/0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff';
 
@@ -40,7 +41,7 @@ describe('the app wires the offline checks (local console over HTTP)', () => {
 
   it('answers a pasted SAML response with the lint report, using IDC_ACS_URL', async () => {
     const xml = readFileSync(join(fixturesDir, 'saml', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
-    const res = await fetch(`${base}/console/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: xml }) });
+    const res = await (await consoleClient(base)).ask(xml);
     const body = (await res.json()) as { html: string; reply: { kind: string; text: string } };
     expect(res.status).toBe(200);
     expect(body.reply.kind).toBe('check');

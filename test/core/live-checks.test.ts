@@ -144,9 +144,13 @@ describe('live checks in the core: authorise → audit → run → compose', () 
     expect(renderText(elsewhere!)).toMatch(/shown only to you/);
   });
 
-  it('a report without personal data may be public', async () => {
-    const { assistant } = setup({ policy: policy({ allowedUsers: ['U0ALICE'] }), live: new StubLiveChecks(notFound) });
-    expect((await assistant.handle(ask('check user nobody@example.com')))?.visibility).toBe('public');
+  it('a "not found" result says whether a person exists: private like the rest, public only in a private support channel', async () => {
+    const { assistant } = setup({ policy: policy({ allowedUsers: ['U0ALICE'], privateSupportChannels: ['C0SUPPORT'] }), live: new StubLiveChecks(notFound) });
+    const inChannel = await assistant.handle(buildInput('check user nobody@example.com', 'mention', { actor: alice, conversation: { platform: 'slack', channelId: 'C0PUBLIC' } }));
+    expect(inChannel?.visibility).toBe('private');
+    expect(renderText(inChannel!)).toMatch(/Says whether this user or group exists: shown only to you/);
+    const inSupport = await assistant.handle(buildInput('check user nobody@example.com', 'mention', { actor: alice, conversation: { platform: 'slack', channelId: 'C0SUPPORT' } }));
+    expect(inSupport?.visibility).toBe('public');
   });
 
   it('audits a partial check as unavailable, and a failing check as an error without losing the answer', async () => {

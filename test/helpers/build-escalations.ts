@@ -1,3 +1,5 @@
+import type { LookupGroups } from '../../src/core/authorize-lookup';
+import type { SupportPolicy } from '../../src/core/escalations/support-team';
 import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
 import { EscalationService } from '../../src/core/escalations/escalation-service';
 import { silentLogger, type Logger } from '../../src/core/ports';
@@ -7,12 +9,23 @@ import { FakeClock } from './fake-clock';
 import { FakeSupportDesk } from './fake-support-desk';
 
 /** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
-export function buildEscalations(over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger } = {}) {
+export function buildEscalations(
+  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: LookupGroups } = {},
+) {
   const store = over.store ?? new MemoryStore();
   const clock = new FakeClock();
   const logger = over.logger ?? silentLogger;
   const memory = new ConversationMemory(store, clock, logger);
-  const service = new EscalationService({ store, memory, clock, logger, remindAfterMinutes: over.remindAfterMinutes ?? 30 });
+  const service = new EscalationService({
+    store,
+    memory,
+    clock,
+    logger,
+    remindAfterMinutes: over.remindAfterMinutes ?? 30,
+    support: over.support,
+    groups: over.groups,
+    audit: store,
+  });
   const desks = over.desks ?? [new FakeSupportDesk()];
   for (const d of desks) service.addDesk(d);
   const assistant = buildAssistant({ clock, logger, feedback: store, escalations: service, memory });

@@ -26,6 +26,12 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly files = new Map<string, { body: string | Buffer; contentType: string }>();
+  /** File downloads that answer 302 with this Location (file name → absolute or relative URL). */
+  readonly fileRedirects = new Map<string, string>();
+  /** conversations.members: channel id → member ids (unknown channels answer channel_not_found). */
+  readonly channelMembers = new Map<string, string[]>();
+  /** usergroups.users.list: user group id → member ids (unknown groups answer no_such_subteam). */
+  readonly userGroups = new Map<string, string[]>();
   readonly botUserId: string;
   private readonly botToken: string;
   private readonly failures = new Map<string, string[]>();
@@ -41,8 +47,8 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body, contentType }) => {
-        res.writeHead(status, { 'content-type': contentType ?? 'application/json; charset=utf-8' });
+      void this.handle(req).then(({ status, body, contentType, location }) => {
+        res.writeHead(status, { 'content-type': contentType ?? 'application/json; charset=utf-8', ...(location ? { location } : {}) });
         res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
       });
     });
@@ -109,7 +115,7 @@ export class FakeSlack {
     await new Promise((r) => setTimeout(r, ms));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; contentType?: string }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; contentType?: string; location?: string }> {
     const url = new URL(req.url ?? '/', this.base);
     const raw = await readAll(req);
     if (url.pathname.startsWith('/response/')) {
@@ -117,6 +123,8 @@ export class FakeSlack {
       return { status: 200, body: 'ok', contentType: 'text/plain' };
     }
     if (url.pathname.startsWith('/files/')) {
+      const location = this.fileRedirects.get(url.pathname.slice('/files/'.length));
+      if (location) return { status: 302, body: '', contentType: 'text/plain', location };
       const file = this.files.get(url.pathname.slice('/files/'.length));
       const authorised = req.headers.authorization === `Bearer ${this.botToken}`;
       if (!file || !authorised) return { status: 404, body: 'not found', contentType: 'text/plain' };
@@ -142,6 +150,19 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
+      case 'conversations.members': {
+        const members = this.channelMembers.get(String(args.channel));
+        if (!members) return { ok: false, error: 'channel_not_found' };
+        // Paged as Slack pages: `limit` ids, then an opaque next_cursor ('' on the last page).
+        const start = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const next = start + limit < members.length ? String(start + limit) : '';
+        return { ok: true, members: members.slice(start, start + limit), response_metadata: { next_cursor: next } };
+      }
+      case 'usergroups.users.list': {
+        const users = this.userGroups.get(String(args.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       default:

@@ -1,5 +1,5 @@
 import type { Escalation, MessageRef, SupportDesk } from '../../src/core/escalation';
-import type { Platform } from '../../src/core/input';
+import type { Actor, Platform } from '../../src/core/input';
 import type { Reply } from '../../src/core/reply';
 
 /** Records what a chat edge would show; `failPosts` makes the next N posts throw. */
@@ -10,11 +10,20 @@ export class FakeSupportDesk implements SupportDesk {
   readonly reminders: Array<{ escalation: Escalation; message: Reply }> = [];
   failPosts = 0;
   failUpdates = false;
+  /** Members of the support channel (user ids on this desk's platform): they work escalations. */
+  readonly members: Set<string>;
 
   constructor(
     readonly platform: Platform = 'slack',
     readonly channelId = 'C0SUPPORT',
-  ) {}
+    members: string[] = ['U0BOB', 'U0CAROL'],
+  ) {
+    this.members = new Set(members);
+  }
+
+  async isSupportMember(actor: Actor): Promise<boolean> {
+    return actor.platform === this.platform && this.members.has(actor.id);
+  }
 
   async post(escalation: Escalation, message: Reply): Promise<MessageRef> {
     if (this.failPosts > 0) {

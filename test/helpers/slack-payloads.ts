@@ -57,11 +57,11 @@ export function interaction(payload: Record<string, unknown>): string {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-export function blockActions(o: { actionId: string; value: string; responseUrl: string; messageTs: string; threadTs?: string; channel?: string; type?: string }): string {
+export function blockActions(o: { actionId: string; value: string; responseUrl: string; messageTs: string; threadTs?: string; channel?: string; type?: string; user?: string }): string {
   const channel = o.channel ?? 'C0OTHER';
   return interaction({
     type: 'block_actions',
-    user: { id: USER, username: 'asker', name: 'asker', team_id: TEAM },
+    user: { id: o.user ?? USER, username: 'asker', name: 'asker', team_id: TEAM },
     api_app_id: 'A0IDC',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: o.messageTs, channel_id: channel, is_ephemeral: false, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },

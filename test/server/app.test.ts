@@ -1,6 +1,7 @@
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/ports';
+import { consoleClient } from '../helpers/console-client';
 
 describe('app endpoints', () => {
   let app: App;
@@ -18,7 +19,7 @@ describe('app endpoints', () => {
   });
 
   it('exposes answers by article in Prometheus format', async () => {
-    await fetch(`${base}/console/ask`, { method: 'POST', body: JSON.stringify({ text: 'Request is unparsable, syntactically incorrect, or violates schema' }) });
+    expect((await (await consoleClient(base)).ask('Request is unparsable, syntactically incorrect, or violates schema')).status).toBe(200);
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toMatch(/idc_answers_total\{article="scim-sync-user-fails",trigger="console"\} 1/);
     expect(text).toMatch(/idc_match_confidence_bucket/);

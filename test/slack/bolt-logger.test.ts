@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
+import { LogLevel as WebLogLevel, WebClient } from '@slack/web-api';
 import { boltLogger } from '../../src/slack/bolt-logger';
+import { FakeSlack } from '../helpers/fake-slack';
 import { createLogger } from '../../src/logger';
 
 describe('boltLogger', () => {
@@ -41,5 +43,25 @@ describe('boltLogger', () => {
     expect(out).toContain('ack() response sent');
     expect(out).not.toContain('xoxb-secret-token');
     expect(out).not.toContain('my pasted secret');
+  });
+
+  it('at debug, keeps which call and which step but no payload and no e-mail address (a real WebClient call)', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      const { lines, log } = capture('debug');
+      const client = new WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, logger: log, logLevel: WebLogLevel.DEBUG });
+      await client.chat.postMessage({ channel: 'C1', text: 'jane.doe@example.com cannot sign in: my pasted secret' });
+      log.debug(JSON.stringify({ event: { text: 'from bob@example.org' } }));
+      log.debug('ack() response sent (body: {"text":"for carol@example.net"})');
+      log.warn('Error details: user dave@example.com is not in channel');
+      const out = lines.join('');
+      expect(out).toContain("apiCall('chat.postMessage') start");
+      expect(out).toContain('http request body: [omitted]');
+      expect(out).toContain('ack() response sent (body: [omitted]');
+      expect(out).toContain('user [e-mail] is not in channel');
+      expect(out).not.toMatch(/@example\.|pasted secret/);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { LintReport, OfflineChecks } from '../../src/core/checks';
 import { silentLogger } from '../../src/core/ports';
@@ -7,6 +9,7 @@ import { MAX_FILE_BYTES, SlackFileReader } from '../../src/slack/read-attached-f
 import { FakeSlack } from '../helpers/fake-slack';
 import { appMention, eventCallback } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
+import { recordingLogger } from '../teams/recording-logger';
 import { startSlackApp } from './slack-harness';
 
 const SAML = readFileSync(join(__dirname, '..', 'fixtures', 'slack', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
@@ -41,6 +44,32 @@ describe('text files attached to Slack messages', () => {
   ] as Array<[string, SlackFile]>)('skips %s', async (_name, file) => {
     const f = { ...file, urlPrivate: file.urlPrivate?.replace('FAKE/', fake.fileUrl('')) };
     expect(await reader.read([f], silentLogger)).toEqual([]);
+  });
+
+  it('re-checks the host on every redirect: follows within Slack, never to another host', async () => {
+    const hits: string[] = [];
+    const internal = createServer((req, res) => {
+      hits.push(`${req.url} ${req.headers.authorization ?? 'no token'}`);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('internal secret');
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    const internalUrl = `http://localhost:${(internal.address() as AddressInfo).port}/latest/meta-data`;
+    try {
+      fake.fileRedirects.set('moved.xml', '/files/response.xml');
+      fake.fileRedirects.set('escape.txt', internalUrl);
+      fake.fileRedirects.set('loop.txt', '/files/loop.txt');
+      expect(await reader.read([{ name: 'moved.xml', mimetype: 'application/xml', urlPrivate: fake.fileUrl('moved.xml') }], silentLogger)).toEqual([{ name: 'moved.xml', text: SAML }]);
+      const logs = recordingLogger();
+      expect(await reader.read([{ name: 'escape.txt', mimetype: 'text/plain', urlPrivate: fake.fileUrl('escape.txt') }], logs.logger)).toEqual([]);
+      expect(await reader.read([{ name: 'loop.txt', mimetype: 'text/plain', urlPrivate: fake.fileUrl('loop.txt') }], logs.logger)).toEqual([]);
+      expect(hits).toEqual([]);
+      expect(logs.entries.map((e) => (e.obj as { reason?: string }).reason)).toEqual([
+        expect.stringMatching(/^redirected to http:\/\/localhost:\d+, which is not a Slack file host; not followed$/),
+        'more than 3 redirects',
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    }
   });
 
   it('hands an attached SAML response to `check saml` from a mention, end to end', async () => {

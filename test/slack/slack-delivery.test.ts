@@ -32,6 +32,18 @@ describe('Slack delivery rules: authenticity, exactly once, limits, injection', 
       expect(h.fake.calls).toHaveLength(0);
     });
 
+    it('rejects a correctly signed request dated more than 5 minutes in the future, and accepts small clock skew', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const ahead = await sendSigned(h.events, eventCallback(appMention(PROTECTED_ROLE)).body, { timestamp: now + 60 * 60 });
+      expect(ahead.status).toBe(401);
+      expect(await ahead.json()).toMatchObject({ error: 'stale_or_future_request' });
+      expect((await sendSigned(h.events, eventCallback(appMention(PROTECTED_ROLE)).body, { timestamp: now + 6 * 60 })).status).toBe(401);
+      await h.fake.settle();
+      expect(h.fake.calls).toHaveLength(0);
+      expect((await sendSigned(h.events, eventCallback(appMention(PROTECTED_ROLE)).body, { timestamp: now + 60 })).status).toBe(200);
+      await h.fake.waitFor(() => h.fake.posts().length === 1);
+    });
+
     it('rejects a request without signature headers, and a body signed for another body', async () => {
       const { body } = eventCallback(appMention(PROTECTED_ROLE));
       expect((await fetch(h.events, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);

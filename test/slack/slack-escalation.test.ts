@@ -1,5 +1,5 @@
 import { textsOf } from '../helpers/fake-slack';
-import { appMention, blockActions, eventCallback, nextTs } from '../helpers/slack-payloads';
+import { appMention, blockActions, eventCallback, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
 import { startSlackApp, type SlackHarness } from './slack-harness';
 
@@ -8,7 +8,9 @@ const SCIM = 'Okta says: Request is unparsable, syntactically incorrect, or viol
 describe('Slack escalations end to end (support channel, claim, mirror into the thread)', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackApp({ env: { SLACK_SUPPORT_CHANNEL: 'C0SUPPORT' } });
+    h = await startSlackApp({ env: { SLACK_SUPPORT_CHANNEL: 'C0SUPPORT', SUPPORT_SLACK_GROUPS: 'S0IDTEAM' } });
+    h.fake.channelMembers.set('C0SUPPORT', ['U0BOT', 'U0SUPPORT']);
+    h.fake.userGroups.set('S0IDTEAM', ['U0GROUPIE']);
   });
   afterAll(() => h.close());
   beforeEach(() => h.fake.reset());
@@ -39,7 +41,7 @@ describe('Slack escalations end to end (support channel, claim, mirror into the 
     expect(postsTo('C0SUPPORT')).toHaveLength(1);
 
     // The support team claims it from the support message.
-    const claim = blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: id }), responseUrl: h.fake.responseUrl('claim'), messageTs: '1.1', channel: 'C0SUPPORT' });
+    const claim = blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: id }), responseUrl: h.fake.responseUrl('claim'), messageTs: '1.1', channel: 'C0SUPPORT', user: 'U0SUPPORT' });
     expect((await sendSigned(h.events, claim)).status).toBe(200);
     await h.fake.waitFor(() => h.fake.callsTo('chat.update').length === 1 && postsTo('C0OTHER').length === 4);
     const update = h.fake.callsTo('chat.update')[0]!;
@@ -47,5 +49,44 @@ describe('Slack escalations end to end (support channel, claim, mirror into the 
     expect(textsOf(update.args)).toMatch(/claimed/i);
     expect(postsTo('C0OTHER')[3]!.args.thread_ts).toBe(root);
     expect(textsOf(postsTo('C0OTHER')[3]!.args)).toMatch(/claimed/i);
+  });
+
+  it('refuses the asker and anyone else outside the support team, over real HTTP, and lets a user-group member in', async () => {
+    const root = nextTs();
+    await sendSigned(h.events, eventCallback(appMention(SCIM, { ts: root, channel: 'C0PRIVATE' })).body);
+    await sendSigned(h.events, eventCallback(appMention('escalate', { ts: nextTs(), thread_ts: root, channel: 'C0PRIVATE' })).body);
+    await h.fake.waitFor(() => postsTo('C0SUPPORT').length === 1);
+    const id = /ESC-\d+/.exec(textsOf(postsTo('C0SUPPORT')[0]!.args))![0];
+
+    // The asker (U0ASKER, not in C0SUPPORT) clicks Claim on the support message: refused privately.
+    const claim = (user: string, url: string) =>
+      sendSigned(h.events, blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: id }), responseUrl: h.fake.responseUrl(url), messageTs: '1.1', channel: 'C0SUPPORT', user }));
+    expect((await claim('U0ASKER', 'asker-claim')).status).toBe(200);
+    await h.fake.waitFor(() => h.fake.responses.some((r) => r.id === 'asker-claim'));
+    expect(textsOf(h.fake.responses.find((r) => r.id === 'asker-claim')!.body)).toMatch(new RegExp(`Only the support team can claim ${id}`));
+
+    // Someone else lists and reads it from another channel: refused, nothing of the text leaks.
+    const command = (text: string, user: string, url: string) => sendSigned(h.events, slashCommand(text, h.fake.responseUrl(url), { user_id: user, channel_id: 'C0RANDOM' }));
+    await command('escalations', 'U0NOSY', 'nosy-list');
+    await command(`escalation show ${id}`, 'U0NOSY', 'nosy-show');
+    await h.fake.waitFor(() => h.fake.responses.filter((r) => r.id.startsWith('nosy-')).length === 2);
+    const nosy = h.fake.responses.filter((r) => r.id.startsWith('nosy-')).map((r) => textsOf(r.body)).join('\n');
+    expect(nosy).toMatch(/Only the support team can list escalations[\s\S]*You cannot show/);
+    expect(nosy).not.toMatch(/Request is unparsable/);
+    await h.fake.settle();
+    expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+    const audit = await h.app.store.recentLookups(10);
+    expect(audit.filter((a) => a.outcome === 'denied').map((a) => `${a.actor.id} ${a.check}`).sort()).toEqual(['U0ASKER escalation.claim', 'U0NOSY escalation.list', 'U0NOSY escalation.show']);
+
+    // The asker may read their own; a member of SUPPORT_SLACK_GROUPS may claim, from anywhere.
+    await command(`escalation show ${id}`, 'U0ASKER', 'asker-show');
+    await h.fake.waitFor(() => h.fake.responses.some((r) => r.id === 'asker-show'));
+    expect(textsOf(h.fake.responses.find((r) => r.id === 'asker-show')!.body)).toMatch(/Request is unparsable/);
+    await command(`escalation claim ${id}`, 'U0GROUPIE', 'groupie-claim');
+    await h.fake.waitFor(() => h.fake.callsTo('chat.update').length === 1);
+    expect(textsOf(h.fake.callsTo('chat.update')[0]!.args)).toMatch(/claimed/i);
+    // Membership answers are cached: one look at the channel and one at the group for all of the above.
+    expect(h.fake.callsTo('conversations.members').length).toBeLessThanOrEqual(1);
+    expect(h.fake.callsTo('usergroups.users.list').length).toBeLessThanOrEqual(1);
   });
 });

@@ -31,7 +31,7 @@ describe('Slack slash command, buttons and shortcut over real HTTP', () => {
       ['check', /check needs one of/],
       ['kb no-such-article', /There is no article/],
       ['escalate', /Escalations have no support channel.*SLACK_SUPPORT_CHANNEL/s],
-      ['escalations', /No open escalations/],
+      ['escalations', /Only the support team can list escalations/], // no support channel, no SUPPORT_USERS: nobody
       ['check saml', /Nothing to check.*Paste the SAML response/s],
     ])('"/idc %s" gets a private (ephemeral) answer', async (text, expected) => {
       const id = rid();

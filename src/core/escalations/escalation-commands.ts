@@ -16,17 +16,17 @@ export function runEscalationCommand(service: EscalationService | undefined, com
     case 'escalate':
       return service.escalate({ actor: input.actor, conversation: input.conversation, note: command.note });
     case 'escalations':
-      return service.listOpen();
+      return service.listOpen(input.actor, input.conversation);
     case 'escalation':
       switch (command.verb) {
         case 'claim':
-          return service.claim(command.id, input.actor);
+          return service.claim(command.id, input.actor, input.conversation);
         case 'resolve':
-          return service.resolve(command.id, input.actor, command.text, prefix);
+          return service.resolve(command.id, input.actor, command.text, prefix, input.conversation);
         case 'reopen':
-          return service.reopen(command.id, input.actor, command.text);
+          return service.reopen(command.id, input.actor, command.text, input.conversation);
         case 'show':
-          return service.show(command.id);
+          return service.show(command.id, input.actor, input.conversation);
       }
   }
 }
@@ -47,11 +47,11 @@ export function runEscalationAction(service: EscalationService | undefined, acti
   if (!payload.e) return Promise.resolve(notice('That button has expired', `Use \`${prefix}escalations\` to find the escalation.`));
   switch (action.id) {
     case 'escalation.claim':
-      return service.claim(payload.e, action.actor);
+      return service.claim(payload.e, action.actor, action.conversation);
     case 'escalation.resolve':
-      return service.resolve(payload.e, action.actor, payload.r ?? '', prefix);
+      return service.resolve(payload.e, action.actor, payload.r ?? '', prefix, action.conversation);
     case 'escalation.reopen':
-      return service.reopen(payload.e, action.actor);
+      return service.reopen(payload.e, action.actor, undefined, action.conversation);
     default:
       return Promise.resolve(notice('That button has expired', `Use \`${prefix}escalations\` to find the escalation.`));
   }

@@ -7,7 +7,9 @@ import type { Actor, Conversation, Platform } from '../input';
 import { notice } from '../notice';
 import type { Clock, Logger } from '../ports';
 import type { Reply } from '../reply';
-import type { EscalationChange, Store } from '../store';
+import type { LookupGroups } from '../authorize-lookup';
+import type { AuditLog, EscalationChange, Store } from '../store';
+import { NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
 import { boundText, MAX_ESCALATION_TEXT, MAX_NOTE } from './bound-text';
 import {
   composeEscalated,
@@ -29,6 +31,12 @@ export interface EscalationServiceOptions {
   remindAfterMinutes: number;
   /** Article ids a resolution may name (`kb <article-id> …`); absent: any id is accepted. */
   articleIds?: ReadonlySet<string>;
+  /** Who works escalations besides the support channel's members (default: the members only). */
+  support?: SupportPolicy;
+  /** Slack user groups, for `support.slackGroups`. */
+  groups?: LookupGroups;
+  /** Refusals are recorded here (who tried what on which escalation). */
+  audit?: AuditLog;
 }
 
 export interface EscalateRequest {
@@ -67,9 +75,18 @@ type Change = 'claim' | 'resolve' | 'reopen';
 export class EscalationService {
   private readonly desks = new Map<Platform, SupportDesk>();
   private readonly o: EscalationServiceOptions;
+  private readonly team: SupportTeam;
 
   constructor(options: EscalationServiceOptions) {
     this.o = options;
+    this.team = new SupportTeam({
+      policy: options.support ?? NO_SUPPORT_USERS,
+      desks: () => [...this.desks.values()],
+      groups: options.groups,
+      audit: options.audit,
+      clock: options.clock,
+      logger: options.logger,
+    });
   }
 
   /** Chat edges with a support channel register here (Slack: SLACK_SUPPORT_CHANNEL, Teams: TEAMS_SUPPORT_CONVERSATION). */
@@ -124,12 +141,15 @@ export class EscalationService {
     return composeEscalated(posted ?? escalation, posted ? 'opened' : 'unposted');
   }
 
-  claim(id: string, actor: Actor): Promise<Reply> {
-    return this.act('claim', id, actor);
+  /** `from`: where the actor acted (decides support-channel membership on some platforms). */
+  claim(id: string, actor: Actor, from?: Conversation): Promise<Reply> {
+    return this.act('claim', id, actor, undefined, from);
   }
 
   /** Resolution text is required: the asker and the next person with the same problem read it. */
-  resolve(id: string, actor: Actor, resolution: string, prefix = ''): Promise<Reply> {
+  async resolve(id: string, actor: Actor, resolution: string, prefix = '', from?: Conversation): Promise<Reply> {
+    const refused = await this.refusal('resolve', id, actor, from);
+    if (refused) return refused;
     if (!resolution.trim()) {
       return Promise.resolve(
         notice(`Resolving ${id} needs a resolution`, `Say in a sentence what fixed it: \`${prefix}escalation resolve ${id} <what fixed it>\`. The asker sees it in their thread.`),
@@ -139,15 +159,17 @@ export class EscalationService {
     if (named.articleId && this.o.articleIds && !this.o.articleIds.has(named.articleId)) {
       return Promise.resolve(notice(`There is no article "${named.articleId.slice(0, 60)}"`, `Name an article from \`${prefix}kb\`, or write \`no-article\` when none covers it.`));
     }
-    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE), named.articleId);
+    return this.act('resolve', id, actor, boundText(resolution, MAX_NOTE), from, named.articleId);
   }
 
-  reopen(id: string, actor: Actor, note?: string): Promise<Reply> {
-    return this.act('reopen', id, actor, note?.trim() ? boundText(note, MAX_NOTE) : undefined);
+  reopen(id: string, actor: Actor, note?: string, from?: Conversation): Promise<Reply> {
+    return this.act('reopen', id, actor, note?.trim() ? boundText(note, MAX_NOTE) : undefined, from);
   }
 
-  async show(id: string): Promise<Reply> {
+  async show(id: string, actor: Actor, from?: Conversation): Promise<Reply> {
     try {
+      const refused = await this.refusal('show', id, actor, from);
+      if (refused) return refused;
       const e = await this.o.store.getEscalation(id);
       return e ? { ...composeSupportMessage(e), visibility: 'private' } : this.unknown(id);
     } catch (err) {
@@ -155,8 +177,10 @@ export class EscalationService {
     }
   }
 
-  async listOpen(): Promise<Reply> {
+  async listOpen(actor: Actor, from?: Conversation): Promise<Reply> {
     try {
+      const refused = await this.refusal('list', undefined, actor, from);
+      if (refused) return refused;
       const list = await this.o.store.listEscalations({ status: ['open', 'claimed'], limit: LIST_LIMIT + 1 });
       return composeEscalationList(list.slice(0, LIST_LIMIT), this.o.clock.now(), list.length > LIST_LIMIT);
     } catch (err) {
@@ -223,9 +247,15 @@ export class EscalationService {
     return () => clearInterval(timer);
   }
 
-  private async act(kind: Change, id: string, actor: Actor, text?: string, articleId?: string | null): Promise<Reply> {
+  private refusal(verb: EscalationVerb, id: string | undefined, actor: Actor, from?: Conversation): Promise<Reply | undefined> {
+    return this.team.refusal(verb, id, actor, from, async () => (id ? this.o.store.getEscalation(id) : undefined));
+  }
+
+  private async act(kind: Change, id: string, actor: Actor, text?: string, from?: Conversation, articleId?: string | null): Promise<Reply> {
     let updated: Escalation | undefined;
     try {
+      const refused = kind === 'resolve' ? undefined : await this.refusal(kind, id, actor, from);
+      if (refused) return refused;
       updated = await this.change(kind, id, actor, text);
       if (updated && kind === 'resolve' && articleId !== undefined) await this.learn(updated, articleId, actor);
       if (!updated) {

@@ -162,6 +162,7 @@ describe('what an escalation carries', () => {
   it('puts names, notes and pasted text only where renderers escape them', async () => {
     const w = buildEscalations();
     const mallory: Actor = { platform: 'slack', id: 'U0M', name: '**boss** [click](https://evil.example)' };
+    w.desk.members.add(mallory.id); // a support member with a hostile display name
     await w.service.escalate({ actor: mallory, conversation: thread, note: '`rm -rf` [x](https://evil.example)' });
     await w.service.claim('ESC-1001', mallory);
     for (const message of [w.desk.posts[0]!.message, w.desk.updates[0]!.message]) {

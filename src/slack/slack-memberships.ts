@@ -1,0 +1,89 @@
+import type { App } from '@slack/bolt';
+import type { LookupGroups } from '../core/authorize-lookup';
+import type { Actor } from '../core/input';
+import type { Clock, Logger } from '../core/ports';
+import { systemClock } from '../core/ports';
+
+/** Memberships change rarely and are asked on every support action: keep them 5 minutes. */
+const TTL_MS = 5 * 60_000;
+/** conversations.members returns up to 1,000 ids a page; 20 pages covers 20,000 members. */
+const PAGE_SIZE = 1_000;
+const MAX_PAGES = 20;
+
+interface Cached {
+  at: number;
+  members: Promise<ReadonlySet<string>>;
+}
+
+/**
+ * Who is in a Slack channel (conversations.members, scopes channels:read / groups:read) and in a
+ * user group (usergroups.users.list, scope usergroups:read), cached for 5 minutes. Concurrent asks
+ * share one request. A failed request is not cached and counts as "no members": the callers decide
+ * who may see private escalations and lookups, so failing closed is the safe side.
+ */
+export class SlackMemberships implements LookupGroups {
+  private readonly cache = new Map<string, Cached>();
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly client: App['client'],
+    /** The user groups worth asking about (LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS). */
+    private readonly groupIds: readonly string[],
+    private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async inChannel(channel: string, userId: string): Promise<boolean> {
+    return (await this.members(`channel:${channel}`, () => this.channelMembers(channel))).has(userId);
+  }
+
+  /** The configured user groups `actor` belongs to. */
+  async groupsOf(actor: Actor): Promise<readonly string[]> {
+    if (actor.platform !== 'slack') return [];
+    const found: string[] = [];
+    for (const group of this.groupIds) {
+      const members = await this.members(`group:${group}`, () => this.groupMembers(group));
+      if (members.has(actor.id)) found.push(group);
+    }
+    return found;
+  }
+
+  private members(key: string, load: () => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string>> {
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < TTL_MS) return hit.members;
+    const members = load().catch((err: unknown) => {
+      this.cache.delete(key);
+      const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+      // Once per key and error: a missing scope would otherwise log on every click.
+      if (!this.warned.has(`${key}:${error}`)) {
+        this.warned.add(`${key}:${error}`);
+        this.logger.warn(
+          { key, error },
+          'could not read Slack members; treating as none. Fix: reinstall the app with the channels:read, groups:read and usergroups:read scopes (manifest/slack.yml), and invite it to the support channel',
+        );
+      }
+      return new Set<string>();
+    });
+    this.cache.set(key, { at: now, members });
+    return members;
+  }
+
+  private async channelMembers(channel: string): Promise<ReadonlySet<string>> {
+    const ids = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await this.client.conversations.members({ channel, limit: PAGE_SIZE, cursor });
+      for (const id of res.members ?? []) ids.add(id);
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return ids;
+    }
+    this.logger.warn({ channel, members: ids.size }, `the support channel has more than ${PAGE_SIZE * MAX_PAGES} members; only the first are counted`);
+    return ids;
+  }
+
+  private async groupMembers(group: string): Promise<ReadonlySet<string>> {
+    const res = await this.client.usergroups.users.list({ usergroup: group });
+    return new Set(res.users ?? []);
+  }
+}
