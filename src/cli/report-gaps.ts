@@ -1,5 +1,5 @@
 import { groupSimilar } from '../core/learning/group-similar';
-import type { Store } from '../core/store';
+import { LEARNING_RETENTION_DAYS, type Store } from '../core/store';
 
 /** A group of similar messages the bot could not help with: what the knowledge base lacks. */
 export interface Gap {
@@ -12,12 +12,14 @@ export interface Gap {
   articles: string[];
 }
 
-const GAP_DAYS = 90;
 const MAX_GAPS = 20;
 
-/** Messages of the last 90 days that got no answer, "undocumented" or a not-helpful vote, grouped by similarity. */
-export async function reportGaps(store: Store, now = new Date()): Promise<Gap[]> {
-  const { messages, signals } = await store.learningData(new Date(now.getTime() - GAP_DAYS * 86_400_000));
+/**
+ * Stored messages (the store keeps LEARNING_RETENTION_DAYS) that got no answer, "undocumented" or a
+ * not-helpful vote, grouped by similarity.
+ */
+export async function reportGaps(store: Store): Promise<Gap[]> {
+  const { messages, signals } = await store.learningData(new Date(0));
   const downVoted = new Set(signals.filter((s) => s.kind === 'not_helpful').map((s) => s.messageHash));
   const misses = messages.filter((m) => m.outcome === 'silent' || m.outcome === 'undocumented' || downVoted.has(m.messageHash));
   return groupSimilar(misses, (m) => m.text)
@@ -39,11 +41,11 @@ export async function reportGaps(store: Store, now = new Date()): Promise<Gap[]>
 }
 
 export function formatGaps(gaps: readonly Gap[]): string {
-  if (gaps.length === 0) return '\nNo unanswered, undocumented or not-helpful messages in the last 90 days.\n';
+  if (gaps.length === 0) return `\nNo unanswered, undocumented or not-helpful messages in the last ${LEARNING_RETENTION_DAYS} days.\n`;
   const lines = gaps.map((g) => {
     const how = Object.entries(g.outcomes).map(([k, n]) => `${n} ${k}`).join(', ');
     const voted = g.articles.length ? ` (voted down: ${g.articles.join(', ')})` : '';
     return `${String(g.messages).padStart(4)}  ${how}${voted}\n      “${g.example}”`;
   });
-  return `\nGaps: messages without a good answer, similar ones grouped (last 90 days)\n${lines.join('\n')}\n`;
+  return `\nGaps: messages without a good answer, similar ones grouped (last ${LEARNING_RETENTION_DAYS} days)\n${lines.join('\n')}\n`;
 }

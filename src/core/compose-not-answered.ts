@@ -46,10 +46,11 @@ function offers(result: MatchResult, live: boolean): string[] {
 
 /** An IAM Identity Center problem with no article: say so plainly, offer what applies, and escalation with the context. */
 export function composeUndocumented(result: MatchResult, messageHash: string, live: boolean): Reply {
+  const near = result.matches.slice(0, 2).map((m) => `\`kb ${m.articleId}\` (${percent(m.confidence)})`);
   const blocks: Block[] = [
     { type: 'heading', text: 'An IAM Identity Center problem I have no article for' },
-    { type: 'markdown', text: "This looks like an IAM Identity Center problem, but none of my articles covers it, so I won't guess. Here is what I can do:" },
-    { type: 'markdown', text: offers(result, live).map((o) => `- ${o}`).join('\n') },
+    { type: 'markdown', text: "This looks like an IAM Identity Center problem, but none of my articles clearly covers it, so I won't guess. Here is what I can do:" },
+    { type: 'markdown', text: [...offers(result, live), ...(near.length ? [`read the nearest article${near.length > 1 ? 's' : ''}, not close enough to claim: ${near.join(', ')}`] : [])].map((o) => `- ${o}`).join('\n') },
     { type: 'context', text: ['Escalate hands this thread to the support team with your message and what I checked.', truncationNote(result)].filter(Boolean).join('\n') },
     { type: 'actions', actions: [ESCALATE(messageHash)] },
   ];

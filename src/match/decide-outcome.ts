@@ -3,7 +3,7 @@ import type { Thresholds } from './fusion';
 /**
  * What the assistant does with a message, when asked:
  * - answer: one article is clearly the one;
- * - clarify: two or three are close; ask "Which one looks like your problem?";
+ * - clarify: two or three are close, and together likely; ask "Which one looks like your problem?";
  * - undocumented: an IAM Identity Center problem we have no article for; say so, offer checks and escalation;
  * - silent: not IAM Identity Center (asked: a short "outside what I know").
  */
@@ -16,6 +16,8 @@ export interface Decision {
 }
 
 const MAX_CHOICES = 3;
+/** A candidate below this share of the probability is not worth a button. */
+const MIN_CHOICE = 0.1;
 
 export function decideOutcome(
   matches: ReadonlyArray<{ articleId: string; confidence: number }>,
@@ -23,23 +25,23 @@ export function decideOutcome(
   t: Thresholds,
 ): Decision {
   const [best, second] = matches;
-  const close = (m: { confidence: number }) => m.confidence >= t.clarify && best!.confidence - m.confidence < t.margin;
-  if (best && best.confidence >= t.answer) {
-    if (second && close(second)) return clarify(matches, close, false);
-    return { outcome: 'answer', clarify: [], unasked: best.confidence >= t.unasked ? best.articleId : null };
+  const none: Decision = { outcome: idcProbability >= t.undocumented ? 'undocumented' : 'silent', clarify: [], unasked: null };
+  if (!best) return none;
+  if (best.confidence >= t.answer && idcProbability >= t.answerIdc) {
+    if (!second || best.confidence - second.confidence >= t.margin || second.confidence < MIN_CHOICE) {
+      return { outcome: 'answer', clarify: [], unasked: best.confidence >= t.unasked ? best.articleId : null };
+    }
   }
-  // A question about articles only makes sense for a message that is about IAM Identity Center at all.
-  if (best && best.confidence >= t.clarify && idcProbability >= t.undocumented) return clarify(matches, (m) => m.confidence >= t.clarify, true);
-  return { outcome: idcProbability >= t.undocumented ? 'undocumented' : 'silent', clarify: [], unasked: null };
-}
-
-function clarify(
-  matches: ReadonlyArray<{ articleId: string; confidence: number }>,
-  keep: (m: { confidence: number }) => boolean,
-  allowSingle: boolean,
-): Decision {
-  const choices = matches.slice(0, MAX_CHOICES).filter((m, i) => i === 0 || keep(m)).map((m) => m.articleId);
-  // A single weak candidate is still worth offering as a question rather than asserting it.
-  if (choices.length < 2 && !allowSingle) return { outcome: 'answer', clarify: [], unasked: null };
-  return { outcome: 'clarify', clarify: choices, unasked: null };
+  // No single article is sure enough: offer the fewest (two or three) that together are, in a
+  // message that is about IAM Identity Center at all.
+  if (idcProbability < t.undocumented) return none;
+  const offered: string[] = [];
+  let together = 0;
+  for (const m of matches.slice(0, MAX_CHOICES)) {
+    if (m.confidence < MIN_CHOICE) break;
+    offered.push(m.articleId);
+    together += m.confidence;
+    if (together >= t.clarify && offered.length >= 2) return { outcome: 'clarify', clarify: offered, unasked: null };
+  }
+  return none;
 }

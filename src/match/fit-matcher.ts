@@ -13,8 +13,8 @@ interface OutOfFold {
   nullFeatures: number[];
 }
 
-/** Unasked answers must be right at least this often on the out-of-fold predictions (goal: 98 %, with a margin). */
-const UNASKED_PRECISION = 0.985;
+/** Unasked answers must be right at least this often on the out-of-fold predictions (the goal: 98 %). */
+const UNASKED_PRECISION = 0.98;
 
 /**
  * Fits the fusion and gate models and the decision thresholds on out-of-fold predictions of the
@@ -125,11 +125,11 @@ export function utility(label: string, alt: string | undefined, outcome: Outcome
     case 'answer':
       return right(answered) ? 1 : -0.5;
     case 'clarify':
-      return offered.some(right) ? 0.4 : -0.3;
+      return offered.some(right) ? 0.5 : -0.3;
     case 'undocumented':
-      return 0;
+      return -0.1; // honest, but the article that would have helped was not offered
     case 'silent':
-      return -0.1;
+      return -0.2;
   }
 }
 
@@ -150,10 +150,11 @@ function fitThresholds(cases: readonly ScoredCase[]): Thresholds {
   const otherCases = cases.filter((c) => c.example.label === OTHER_IDC).length;
   const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => round4(from + i * step));
   for (const answer of grid(0.3, 0.95, 0.05)) {
-    for (const clarify of grid(0.15, answer, 0.05)) {
+    for (const clarify of grid(0.3, 0.95, 0.05)) {
       for (const margin of [0, 0.1, 0.2]) {
         for (const undocumented of grid(0.3, 0.95, 0.05)) {
-          const t = { answer, clarify, margin, undocumented, unasked: 2 };
+          for (const answerIdc of [0, 0.2, 0.4, 0.6]) {
+          const t = { answer, answerIdc, clarify, margin, undocumented, unasked: 2 };
           let value = 0;
           let falseAlarms = 0;
           let otherAnswered = 0;
@@ -167,6 +168,7 @@ function fitThresholds(cases: readonly ScoredCase[]): Thresholds {
           if (value > bestValue + 1e-9) {
             bestValue = value;
             best = t;
+          }
           }
         }
       }

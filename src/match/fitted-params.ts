@@ -7,45 +7,55 @@ import type { FittedParams } from './fusion';
  */
 export const FITTED_PARAMS: FittedParams = {
   fusion: {
-    nullWeights: [0, 0, 0, 0, 0, 0, 0, 0],
     weights: [
-      2.4933,
-      1.5708,
-      2.4636,
-      2.2151,
-      2.4674,
+      2.1919,
+      2.3042,
+      2.4665,
+      2.0961,
+      2.7565,
       0,
-      3.8148,
-      -2.5243,
-      0.2909,
-      -0.4595
+      3.5583,
+      -1.5139,
+      0.2022,
+      -0.3288
     ],
-    bias: 3.6793
+    bias: 3.4362,
+    nullWeights: [
+      1.0973,
+      0.4166,
+      0.8426,
+      0.6715,
+      -0.2865,
+      -1.067,
+      -0.2022,
+      0.3288
+    ]
   },
   gate: {
     weights: [
-      -1.6707,
-      0.6133,
-      -2.6479,
-      0.9974,
-      -0.0816,
-      2.2751,
-      0.4943,
-      1.8995,
-      -1.4287
+      -1.9223,
+      0.9076,
+      -2.2306,
+      1.2723,
+      -0.3204,
+      2.1292,
+      0.6801,
+      1.9282,
+      -2.9645
     ],
-    bias: -0.5653
+    bias: -0.5753
   },
   thresholds: {
     answer: 0.65,
-    clarify: 0.6,
+    answerIdc: 0.6,
+    clarify: 0.5,
     margin: 0,
-    undocumented: 0.45,
-    unasked: 0.9988
+    undocumented: 0.65,
+    unasked: 0.9995
   },
   fittedOn: {
     examples: 376,
-    articles: 35,
+    articles: 38,
     folds: 5
   }
 };

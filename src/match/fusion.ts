@@ -46,11 +46,13 @@ export interface FusionModel extends LogisticModel {
 }
 
 export interface Thresholds {
-  /** Asked: answer with the best article at or above this probability. */
+  /** Asked: answer with the best article at or above this probability… */
   answer: number;
-  /** Asked: below `answer`, offer the close candidates at or above this one ("Which one looks like your problem?"). */
+  /** …in a message at least this likely to be about IAM Identity Center at all (the gate). */
+  answerIdc: number;
+  /** Asked: below `answer`, offer two or three candidates whose probabilities add up to at least this ("Which one looks like your problem?"). */
   clarify: number;
-  /** Asked: also clarify when the second candidate is within this distance of the first. */
+  /** Asked: ask instead of answering when the second candidate is within this distance of the first. */
   margin: number;
   /** Asked, nothing close: call it an IAM Identity Center problem without an article at or above this. */
   undocumented: number;

@@ -6,13 +6,14 @@
  */
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\barn:aws[\w-]*:[\w-]*:[\w-]*:\d{0,12}:[^\s"',)]+/gi, ' xarn '],
-  [/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, ' xemail '],
+  // Bounded parts (RFC 5321 limits): an unbounded local part backtracks quadratically on a long word.
+  [/\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b/g, ' xemail '],
   [/\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?/gi, ' xtime '],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' xuuid '],
   [/\b(AWSReservedSSO)_[\w+=,.@-]*?_?[0-9a-f]{16}\b/gi, ' $1 xrole '],
   [/\b(ssoins|ps|d|apl|ssoapp)-[0-9a-f]{10,16}\b/gi, ' x$1id '],
   [/\b\d{12}\b/g, ' xaccount '],
-  [/\b[0-9a-f]{20,}\b/gi, ' xhex '],
+  [/\b[0-9a-f]{20,256}\b/gi, ' xhex '],
 ];
 
 export function maskVariables(text: string): string {

@@ -114,9 +114,14 @@ export class Matcher {
       .filter((s) => s.p >= CANDIDATE_THRESHOLD)
       .slice(0, MAX_RESULTS)
       .map((s) => ({ articleId: this.articles[s.c.article]!.id, title: this.articles[s.c.article]!.title, confidence: round(s.p), evidence: s.c.evidence }));
+    // A known AWS error outside Identity Center (an expired CLI session, an STS denial…) with no
+    // signature or CloudTrail event of ours is not our business, whatever the words around it.
+    const strong = matches.some((m) => m.evidence.some((e) => e.kind === 'signature' || e.kind === 'event'));
+    if (!strong && findUnrelatedError(normalizeText(input.text))) {
+      return { ...base, outcome: 'silent', clarify: [], unasked: null, matches, idcProbability, silence: 'unrelated-error' };
+    }
     const decision = decideOutcome(matches, idcProbability, this.params.thresholds);
-    const unrelated = matches.length === 0 && findUnrelatedError(normalizeText(input.text)) ? { silence: 'unrelated-error' as const } : {};
-    return { ...base, ...decision, matches, idcProbability, ...unrelated };
+    return { ...base, ...decision, matches, idcProbability };
   }
 
   /** Candidate articles with their feature vectors: what `match` fuses, and what `kb fit` learns from. */

@@ -9,10 +9,14 @@ const MAX_CHARS = 1_500;
 const stems = new Map<string, string>();
 const MAX_CACHED_STEMS = 50_000;
 
-function stemOf(word: string): string {
+/** Longer "words" are ids, hashes or junk: cut, and never stemmed (Porter2 is slow on them). */
+const MAX_WORD_CHARS = 40;
+
+function stemOf(raw: string): string {
+  const word = raw.length > MAX_WORD_CHARS ? raw.slice(0, MAX_WORD_CHARS) : raw;
   let s = stems.get(word);
   if (s === undefined) {
-    s = word.length > 3 && !/\d/.test(word) ? stemWord(word) : word;
+    s = word.length > 3 && word.length <= 20 && !/\d/.test(word) ? stemWord(word) : word;
     if (stems.size >= MAX_CACHED_STEMS) stems.clear();
     stems.set(word, s);
   }
@@ -54,8 +58,9 @@ export function textFeatures(raw: string): TextFeatures {
 
 function charGrams(text: string): string[] {
   const grams: string[] = [];
-  for (const w of text.split(' ')) {
-    if (!w) continue;
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    const w = word.length > MAX_WORD_CHARS ? word.slice(0, MAX_WORD_CHARS) : word;
     const padded = ` ${w} `;
     if (padded.length <= CHAR_N) {
       grams.push(padded);

@@ -48,26 +48,36 @@ describe('cli report', () => {
 
     const text = io({ DATA_DIR: dataDir });
     expect(await runCli(['report'], text)).toBe(0);
-    expect(text.stdout.split('\n')).toEqual([
+    expect(text.stdout.split('\n').slice(0, 5)).toEqual([
       'article                        answers  helpful  not helpful  helpful rate',
       'scim-sync-user-fails                 2        2            1           67%',
       'protected-role-awsreservedsso        1        1            0          100%',
       '',
       'total: 3 answers, 4 votes (3 helpful)',
-      '',
     ]);
+    // What got no answer, or an answer voted down, grouped: the gaps in the knowledge base.
+    expect(text.stdout).toMatch(/Gaps: messages without a good answer/);
+    expect(text.stdout).toMatch(/ {3}1 {2}1 silent\n {6}“what time is the standup\?”/);
+    expect(text.stdout).toMatch(/ {3}1 {2}1 not helpful \(voted down: scim-sync-user-fails\)\n {6}“Request is unparsable/);
     const json = io({ DATA_DIR: dataDir });
     expect(await runCli(['report', '--json'], json)).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual([
+    const report = JSON.parse(json.stdout);
+    expect(report.articles).toEqual([
       { articleId: 'scim-sync-user-fails', answers: 2, helpful: 2, notHelpful: 1 },
       { articleId: 'protected-role-awsreservedsso', answers: 1, helpful: 1, notHelpful: 0 },
     ]);
+    expect(report.gaps).toEqual(
+      expect.arrayContaining([
+        { messages: 1, outcomes: { silent: 1 }, example: 'what time is the standup?', articles: [] },
+        expect.objectContaining({ messages: 1, outcomes: { 'not helpful': 1 }, articles: ['scim-sync-user-fails'] }),
+      ]),
+    );
   });
 
   it('says when nothing is recorded yet', async () => {
     const empty = io({ DATA_DIR: join(dir, 'empty') });
     expect(await runCli(['report'], empty)).toBe(0);
-    expect(empty.stdout).toBe('No answers or feedback recorded yet.\n');
+    expect(empty.stdout).toBe('No answers or feedback recorded yet.\n\nNo unanswered, undocumented or not-helpful messages in the last 90 days.\n');
   });
 
   it('names the variable when the store is misconfigured or unreachable', async () => {

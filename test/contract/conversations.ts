@@ -26,8 +26,12 @@ export const CONVERSATIONS: readonly Conversation[] = [
   ['kb', { kind: 'help' }, 'Knowledge base'],
   ['check frobnicate', { kind: 'help' }, 'check needs one of: user, assignments, saml, scim'],
   ['check user alice@example.com', { kind: 'notice' }, 'Live checks are not configured'],
+  // Two close articles: it asks which one, with a button each.
+  ['users get "An unexpected error has occurred" in the AWS access portal', { kind: 'clarify' }, 'Which one looks like your problem?'],
+  // An IAM Identity Center problem with no article: it says so instead of guessing.
+  ['our ssosync run deletes the groups that Control Tower created in identity center', { kind: 'unknown' }, 'An IAM Identity Center problem I have no article for'],
   // Things it must not pretend to know.
-  ['what time is the standup tomorrow?', { kind: 'unknown' }, "I don't recognise this"],
+  ['what time is the standup tomorrow?', { kind: 'unknown' }, 'Outside what I know'],
   ['Error loading SSO Token: Token for my-profile does not exist', { kind: 'unknown' }, 'outside IAM Identity Center'],
   ['', { kind: 'unknown' }, 'Your message is empty'],
 ];

@@ -4,7 +4,7 @@ import { eventCallback, messageEvent, nextTs } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
 import { CONVERSATIONS, type Expected } from './conversations';
 
-type Block = { type: string; text?: { text: string }; elements?: Array<{ type?: string; text?: string | { text: string } }> };
+type Block = { type: string; text?: { text: string }; elements?: Array<{ type?: string; action_id?: string; text?: string | { text: string } }> };
 
 /** How Slack blocks show what the reply is: the article the context line names, or the kind its shape gives away. */
 function readBack(blocks: Block[]): Expected {
@@ -16,7 +16,11 @@ function readBack(blocks: Block[]): Expected {
   const article = /\b[Aa]rticle `?([a-z0-9]+(?:-[a-z0-9]+)*)`?/.exec(context)?.[1];
   if (article) return { article };
   const title = blocks.find((b) => b.type === 'header')?.text?.text ?? '';
-  if (title === "I don't recognise this" || title === 'I don&#39;t recognise this') return { kind: 'unknown' };
+  const unknownTitles = ['Outside what I know', 'An IAM Identity Center problem I have no article for'];
+  if (unknownTitles.includes(title)) return { kind: 'unknown' };
+  // A question offers one button per article, each action id unique within its block (clarify.choose, clarify.choose#2, …).
+  const choices = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).filter((e) => String(e.action_id).split('#')[0] === 'clarify.choose');
+  if (title === 'Which one looks like your problem?' && choices.length >= 2 && new Set(choices.map((e) => e.action_id)).size === choices.length) return { kind: 'clarify' };
   if (!blocks.some((b) => b.type === 'actions') && ['IAM Identity Center assistant', 'Knowledge base'].includes(title)) return { kind: 'help' };
   return { kind: 'notice' };
 }

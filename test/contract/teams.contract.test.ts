@@ -11,7 +11,9 @@ function readBack(card: AdaptiveCard): Expected {
   if (article) return { article };
   const heading = card.body.find((e) => e.type === 'TextBlock' && e.style === 'heading');
   const title = heading && heading.type === 'TextBlock' ? heading.text.replace(/\\(.)/g, '$1') : '';
-  if (title === "I don't recognise this") return { kind: 'unknown' };
+  if (['Outside what I know', 'An IAM Identity Center problem I have no article for'].includes(title)) return { kind: 'unknown' };
+  const choices = cardActions(card).filter((a) => (a as { data?: { action?: string } }).data?.action === 'clarify.choose');
+  if (title === 'Which one looks like your problem?' && choices.length >= 2) return { kind: 'clarify' };
   if (cardActions(card).length === 0 && ['IAM Identity Center assistant', 'Knowledge base'].includes(title)) return { kind: 'help' };
   return { kind: 'notice' };
 }

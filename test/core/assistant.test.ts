@@ -1,4 +1,3 @@
-import { ANSWER_THRESHOLD } from '../../src/match/index';
 import { renderText } from '../../src/render/render-text';
 import { buildAssistant, buildInput } from '../helpers/builders';
 
@@ -67,7 +66,9 @@ describe('Assistant', () => {
     expect(feedback.entries).toHaveLength(1);
   });
 
-  it('keeps the answer threshold meaningful', () => {
-    expect(ANSWER_THRESHOLD).toBeGreaterThan(0.2);
+  it('keeps the fitted thresholds meaningful: asserting needs more than offering, unasked more than asked', () => {
+    const t = assistant.matcher.params.thresholds;
+    expect(t.answer).toBeGreaterThan(0.2);
+    expect(t.unasked).toBeGreaterThanOrEqual(t.answer);
   });
 });

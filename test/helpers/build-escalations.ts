@@ -4,13 +4,13 @@ import { ConversationMemory } from '../../src/core/escalations/conversation-memo
 import { EscalationService } from '../../src/core/escalations/escalation-service';
 import { silentLogger, type Logger } from '../../src/core/ports';
 import { MemoryStore, type Store } from '../../src/core/store';
-import { buildAssistant } from './builders';
+import { buildAssistant, shippedArticles } from './builders';
 import { FakeClock } from './fake-clock';
 import { FakeSupportDesk } from './fake-support-desk';
 
 /** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
 export function buildEscalations(
-  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: LookupGroups } = {},
+  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: LookupGroups; articleIds?: boolean } = {},
 ) {
   const store = over.store ?? new MemoryStore();
   const clock = new FakeClock();
@@ -25,6 +25,8 @@ export function buildEscalations(
     support: over.support,
     groups: over.groups,
     audit: store,
+    // With `articleIds`, a resolution may only name a shipped article (as in the app).
+    ...(over.articleIds ? { articleIds: new Set(shippedArticles().map((a) => a.id)) } : {}),
   });
   const desks = over.desks ?? [new FakeSupportDesk()];
   for (const d of desks) service.addDesk(d);

@@ -174,7 +174,7 @@ describe('npm run cli -- kb lint', () => {
   it('exits 0 on the shipped knowledge', async () => {
     const t = io();
     expect(await runCli(['kb', 'lint'], t.cli)).toBe(0);
-    expect(t.out()).toMatch(/^OK: \d+ articles in /);
+    expect(t.out()).toMatch(/^OK: \d+ articles and \d+ example messages in /);
   });
 
   it('exits 1 and prints file, article, rule and the unknown name', async () => {

@@ -1,78 +1,96 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, parseEvalLines, type EvalCase } from '../../src/cli/evaluate';
-import { Matcher } from '../../src/match/index';
-import { fixturesDir, shippedArticles } from '../helpers/builders';
+import { crossValidate, evaluate, parseEvalLines, type EvalCase } from '../../src/cli/evaluate';
+import { threadOf } from '../../src/knowledge/example';
+import { fitMatcher } from '../../src/match/fit-matcher';
+import { FITTED_PARAMS } from '../../src/match/fitted-params';
+import { builtinKnowledgeDir } from '../../src/paths';
+import { fixturesDir, shippedKnowledge } from '../helpers/builders';
 
 /**
- * The evaluation set guards matching quality: a change that makes the bot answer worse, or speak
- * up where it should not, fails here. messages.jsonl is the set the matcher was tuned on;
- * holdout.jsonl was kept aside and is held to slightly looser bounds (see README).
+ * The real corpus: knowledge/examples (what the matcher learns from and is cross-validated on)
+ * and the sealed holdout (scored once, by hand, when matching work is done: never here, so no
+ * test run tunes on it). Synthetic messages live apart and only exercise code paths.
  */
-const articles = shippedArticles();
-const ids = new Set(articles.map((a) => a.id));
-const load = (name: string): EvalCase[] => parseEvalLines(readFileSync(join(fixturesDir, 'eval', name), 'utf8'));
-const messages = load('messages.jsonl');
-const holdout = load('holdout.jsonl');
-const matcher = new Matcher(articles);
+const { kb, matcher } = shippedKnowledge();
+const ids = new Set(kb.articles.map((a) => a.id));
+const holdout = parseEvalLines(readFileSync(join(fixturesDir, 'eval', 'holdout.jsonl'), 'utf8'), ids);
+const synthetic = parseEvalLines(readFileSync(join(fixturesDir, 'synthetic', 'messages.jsonl'), 'utf8'));
+const fnv = (s: string) => {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+};
+/** scripts/split-corpus.js: a thread belongs to the holdout when FNV-1a(thread) mod 20 < 7. */
+const inHoldout = (source: string) => fnv(threadOf(source)) % 20 < 7;
 
-describe('the evaluation set itself', () => {
-  it.each([
-    ['messages.jsonl', messages],
-    ['holdout.jsonl', holdout],
-  ])('%s: every case has a known label and a source, and a third or more need no answer', (_name, cases) => {
-    for (const c of cases) {
-      expect(c.label === 'none' || ids.has(c.label)).toBe(true);
-      expect(c.source).toMatch(/^(https?:\/\/|synthetic: \S|fixture: \S)/);
-    }
-    expect(cases.filter((c) => c.label === 'none').length / cases.length).toBeGreaterThanOrEqual(1 / 3);
+describe('the real corpus', () => {
+  it('has 400+ real messages with sources, none synthetic, a sealed holdout of 30 %+ and 120+ cases', () => {
+    const all: EvalCase[] = [...kb.examples, ...holdout];
+    expect(all.length).toBeGreaterThanOrEqual(400);
+    for (const c of all) expect(c.source).toMatch(/^https?:\/\/\S+/);
+    expect(holdout.length).toBeGreaterThanOrEqual(120);
+    expect(holdout.length / all.length).toBeGreaterThanOrEqual(0.3);
   });
 
-  it('has 100+ tuning cases, a quarter or so held out, no case in both, and every article covered', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(100);
-    const share = holdout.length / (messages.length + holdout.length);
-    expect(share).toBeGreaterThan(0.2);
-    expect(share).toBeLessThan(0.35);
-    const seen = new Set(messages.map((c) => c.text));
-    expect(holdout.filter((c) => seen.has(c.text))).toEqual([]);
-    for (const id of ids) expect(messages.some((c) => c.label === id)).toBe(true);
+  it('is split by source: no thread on both sides, each side where the documented rule puts it', () => {
+    const trainThreads = new Set(kb.examples.map((e) => threadOf(e.source)));
+    expect(holdout.filter((c) => trainThreads.has(threadOf(c.source!)))).toEqual([]);
+    expect(kb.examples.filter((e) => inHoldout(e.source)).map((e) => e.source)).toEqual([]);
+    expect(holdout.filter((c) => !inHoldout(c.source!)).map((c) => c.source)).toEqual([]);
+  });
+
+  it('keeps each example in the file of its label, with no text twice', () => {
+    const folder = join(builtinKnowledgeDir, 'examples');
+    for (const name of readdirSync(folder)) {
+      for (const e of kb.examples.filter((x) => x.file === join(folder, name))) expect(`${e.label}.jsonl`).toBe(name);
+    }
+    const texts = kb.examples.map((e) => e.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('keeps synthetic messages out of it', () => {
+    expect(synthetic.length).toBeGreaterThan(0);
+    for (const c of synthetic) expect(c.source).toMatch(/^(synthetic|fixture)/);
+    const real = new Set([...kb.examples, ...holdout].map((c) => c.text));
+    expect(synthetic.filter((c) => real.has(c.text))).toEqual([]);
   });
 });
 
-describe('matching quality on the evaluation set', () => {
-  it('meets the targets on messages.jsonl', () => {
-    const { summary } = evaluate(matcher, messages);
-    expect(summary.top1).toBeGreaterThanOrEqual(0.9);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.95);
-    expect(summary.falseAlarmUnasked).toBeLessThanOrEqual(0.05);
-    expect(summary.falseAlarmMention).toBeLessThanOrEqual(0.1);
-    expect(summary.wrongUnasked).toBeLessThanOrEqual(0.02);
+describe('matching quality, cross-validated on the training part (folds split by source)', () => {
+  // What the matcher reaches today (eval --cv 5), less a small margin for noise: a change that makes
+  // it answer worse, or speak up where it should not, fails here.
+  const { summary } = crossValidate(kb.articles, kb.examples, 5);
+
+  it('names the right article first, and in the first three', () => {
+    expect(summary.top1Ranked).toBeGreaterThanOrEqual(0.64);
+    expect(summary.top3).toBeGreaterThanOrEqual(0.7);
+    expect(summary.top1).toBeGreaterThanOrEqual(0.34);
   });
 
-  it('holds up on holdout.jsonl', () => {
-    const { summary } = evaluate(matcher, holdout);
-    expect(summary.top1).toBeGreaterThanOrEqual(0.85);
-    expect(summary.top3).toBeGreaterThanOrEqual(0.85);
-    expect(summary.falseAlarmUnasked).toBeLessThanOrEqual(0.05);
-    expect(summary.falseAlarmMention).toBeLessThanOrEqual(0.15);
-    expect(summary.wrongUnasked).toBe(0);
+  it('stays within the false-alarm goals', () => {
+    expect(summary.falseAlarmMention).toBeLessThanOrEqual(0.05);
+    expect(summary.falseAlarmUnasked).toBeLessThanOrEqual(0.01);
+    expect(summary.otherIdcWrongArticle).toBeLessThanOrEqual(0.1);
+    expect(summary.otherIdcRecognised).toBeGreaterThanOrEqual(0.7);
   });
 
-  it('has calibrated confidence: higher buckets are right more often, and the top ones nearly always', () => {
-    const { summary } = evaluate(matcher, [...messages, ...holdout]);
-    const filled = summary.reliability.filter((b) => b.cases >= 3);
-    for (let i = 1; i < filled.length; i++) expect(filled[i]!.accuracy).toBeGreaterThanOrEqual(filled[i - 1]!.accuracy - 0.1);
-    const top = summary.reliability.find((b) => b.from === 0.9)!;
-    expect(top.cases).toBeGreaterThan(20);
-    expect(top.accuracy).toBeGreaterThanOrEqual(0.95);
-    const bottom = summary.reliability[0]!;
-    expect(bottom.accuracy).toBeLessThanOrEqual(0.5);
-    expect(summary.calibrationError).toBeLessThan(0.2);
+  it('is right when it speaks unasked', () => {
+    expect(summary.unaskedPrecision).toBeGreaterThanOrEqual(0.98);
   });
+});
 
-  it('stays fast: per-message latency well under a millisecond (loose bound for shared CI machines)', () => {
-    const { summary } = evaluate(matcher, messages);
-    expect(summary.latencyMicros.p50).toBeLessThan(1000);
-    expect(summary.latencyMicros.p99).toBeLessThan(5000);
+describe('the fitted fusion', () => {
+  it('is what a fresh fit on the shipped knowledge gives (run `kb fit --write` after changing examples or articles)', () => {
+    expect(fitMatcher(kb.articles, kb.examples, 5)).toEqual(FITTED_PARAMS);
+  });
+});
+
+describe('synthetic CloudTrail fixtures (a code path, not a quality number)', () => {
+  it('rank the article their event points to first', () => {
+    const records = synthetic.filter((c) => c.source?.startsWith('fixture') && c.label !== 'none');
+    expect(records.length).toBeGreaterThan(0);
+    const { cases } = evaluate(matcher, records);
+    expect(cases.filter((c) => c.ranked[0] !== c.label).map((c) => c.label)).toEqual([]);
   });
 });

@@ -25,7 +25,13 @@ const REQUIRED = [
 ];
 
 const articles = shippedArticles();
-const source = readFileSync(join(fixturesDir, 'source', 'troubleshooting-iam-identity-center.txt'), 'utf8').toLowerCase();
+// The page as the brief shipped it, and the current page (kb-fidelity saved it as a source copy): headings follow the current one.
+const source = [
+  readFileSync(join(fixturesDir, 'source', 'troubleshooting-iam-identity-center.txt'), 'utf8'),
+  readFileSync(join(projectRoot, 'knowledge', 'sources', 'troubleshooting-current.txt'), 'utf8'),
+]
+  .join('\n')
+  .toLowerCase();
 
 describe('the shipped knowledge base', () => {
   it('has every required article', () => {
@@ -50,7 +56,7 @@ describe('the shipped knowledge base', () => {
   it('marks where each extra article comes from: the current troubleshooting page, or another AWS guide it cites first', () => {
     for (const a of articles.filter((x) => !REQUIRED.includes(x.id))) {
       if (/\(current AWS troubleshooting page\)$/.test(a.section)) continue;
-      expect([a.id, a.section]).toEqual([a.id, expect.stringMatching(/\((IAM Identity Center User Guide|IAM Identity Center API Reference|AWS CLI User Guide)\)$/)]);
+      expect([a.id, a.section]).toEqual([a.id, expect.stringMatching(/\((IAM Identity Center User Guide|IAM Identity Center API Reference|IAM Identity Center SCIM Implementation Developer Guide|AWS CLI User Guide)\)$/)]);
       expect([a.id, a.sources[0]?.url]).toEqual([a.id, expect.stringMatching(/^https:\/\/docs\.aws\.amazon\.com\//)]);
     }
   });
@@ -67,13 +73,18 @@ describe('the shipped knowledge base', () => {
     const owners = new Map<string, string[]>();
     for (const a of articles) for (const s of a.signatures) owners.set(s.toLowerCase(), [...(owners.get(s.toLowerCase()) ?? []), a.id]);
     const shared = [...owners].filter(([, ids]) => ids.length > 1);
-    expect(shared).toEqual([['an unexpected error has occurred', ['external-idp-unexpected-error', 'totp-unexpected-error']]]);
+    expect(shared).toEqual([
+      ['an unexpected error has occurred', ['external-idp-unexpected-error', 'totp-unexpected-error']],
+      // The body of the "It's not you, it's us" page, and what users see alone after a failed external IdP redirect.
+      ["we couldn't complete your request right now", ['external-idp-unexpected-error', 'its-not-you-its-us']],
+    ]);
   });
 
   it('is documented in the README', () => {
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
     expect(readme).toMatch(/excludes/);
     expect(readme).toMatch(/holdout\.jsonl/);
+    expect(readme).toMatch(/knowledge\/examples/);
   });
 });
 

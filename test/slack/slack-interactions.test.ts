@@ -1,7 +1,8 @@
 import { textsOf } from '../helpers/fake-slack';
 import { blockActions, messageShortcut, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
-import { useSlackApp } from './slack-harness';
+import { MemoryFeedbackStore } from '../../src/core/ports';
+import { startSlackApp, useSlackApp } from './slack-harness';
 
 const PROTECTED_ROLE = "Cannot perform the operation on the protected role 'AWSReservedSSO_Admin_0123abcd' - this role is only modifiable by AWS";
 
@@ -87,6 +88,25 @@ describe('Slack slash command, buttons and shortcut over real HTTP', () => {
       expect(h.fake.posts()[0]).toMatchObject({ method: 'chat.postMessage', args: { channel: 'C0OTHER', thread_ts: threadTs } });
     });
 
+    it('opens the article chosen from a "Which one?" question in the thread (the second button too), and records the choice', async () => {
+      const feedback = new MemoryFeedbackStore();
+      const own = await startSlackApp({ deps: { feedback } });
+      try {
+        const messageTs = nextTs();
+        const threadTs = nextTs();
+        // Slack wants button action ids unique within a block: the second choice arrives as "clarify.choose#2".
+        const value = JSON.stringify({ a: 'totp-unexpected-error', h: 'hash-of-question' });
+        await sendSigned(own.events, blockActions({ actionId: 'clarify.choose#2', value, responseUrl: own.fake.responseUrl(rid()), messageTs, threadTs }));
+        await own.fake.waitFor(() => own.fake.posts().length === 1);
+        expect(own.fake.posts()[0]).toMatchObject({ method: 'chat.postMessage', args: { channel: 'C0OTHER', thread_ts: threadTs } });
+        expect(textsOf(own.fake.posts()[0]!.args)).toMatch(/You chose this article/);
+        expect(textsOf(own.fake.posts()[0]!.args)).toMatch(/totp-unexpected-error/);
+        expect(feedback.signals).toEqual([expect.objectContaining({ messageHash: 'hash-of-question', kind: 'clarify', articleId: 'totp-unexpected-error' })]);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('treats a tampered button value as expired, and ignores unknown action ids', async () => {
       const id = rid();
       await sendSigned(h.events, blockActions({ actionId: 'feedback.helpful', value: '{not json', responseUrl: h.fake.responseUrl(id), messageTs: nextTs() }));
@@ -115,7 +135,7 @@ describe('Slack slash command, buttons and shortcut over real HTTP', () => {
       await sendSigned(h.events, messageShortcut({ text: 'anyone around?', threadTs, responseUrl: h.fake.responseUrl(rid()) }));
       await h.fake.waitFor(() => h.fake.posts().length === 1);
       expect(h.fake.posts()[0]!.args.thread_ts).toBe(threadTs);
-      expect(JSON.stringify(h.fake.posts()[0]!.args.blocks)).toContain("I don't recognise this");
+      expect(JSON.stringify(h.fake.posts()[0]!.args.blocks)).toContain('Outside what I know');
     });
 
     it('falls back to a private answer through response_url when the bot is not in the channel', async () => {

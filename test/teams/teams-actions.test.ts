@@ -47,6 +47,16 @@ describe('Teams edge over HTTP: card buttons', () => {
     expect(cardText(cardOf(call!))).toMatch(/Thanks, noted/);
   });
 
+  it('opens the article chosen from a "Which one?" card and records the choice', async () => {
+    feedback.signals.splice(0);
+    expect((await h.post(cardSubmit(h.connector.url, { action: 'clarify.choose', value: '{"a":"totp-unexpected-error","h":"q1"}' }))).status).toBe(200);
+    const [call] = await h.connector.waitFor(1);
+    expect(call).toMatchObject({ kind: 'reply', conversationId: PERSONAL });
+    expect(cardText(cardOf(call!))).toMatch(/You chose this article/);
+    expect(cardText(cardOf(call!))).toMatch(/totp-unexpected-error/);
+    expect(feedback.signals).toMatchObject([{ messageHash: 'q1', kind: 'clarify', articleId: 'totp-unexpected-error', actor: { platform: 'teams' } }]);
+  });
+
   it('answers a submit that is not one of our buttons without calling the core', async () => {
     await h.post(cardSubmit(h.connector.url, { action: 'rm -rf', value: 'x' }));
     const [call] = await h.connector.waitFor(1);
