@@ -15,6 +15,7 @@ import { renderText } from '../render/render-text';
 import { evaluate, parseEvalLines } from './evaluate';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
 import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
+import { runWatchCli, WATCH_USAGE } from './run-watch-cli';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,7 +37,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command>
 ${LINT_USAGE.trimEnd()}
   report [--json]              answers and helpful rate per article (from the store)
   help                         this text
-${LIVE_USAGE}`;
+${LIVE_USAGE}${WATCH_USAGE}`;
 
 const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
   if (isLiveCheckCommand(args)) return runLiveCli(args, json, io);
+  if (command === 'watch') return runWatchCli(args, json, io);
   try {
     switch (command) {
       case 'ask': {
