@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { createAwsWatchSource } from '../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../src/checks/aws/token-bucket';
 import type { AwsConfig } from '../../src/config/load-config';
-import type { MessageRef } from '../../src/core/escalation';
 import { decodeAction } from '../../src/core/action-payload';
-import type { Reply } from '../../src/core/reply';
 import type { Store } from '../../src/core/store';
 import type { DigestPoster } from '../../src/core/watch/watch-ports';
 import { Watcher } from '../../src/core/watch/watcher';
@@ -17,6 +15,7 @@ import { awsError, startFakeAws, type FakeAws } from '../helpers/fake-aws-json';
 import { FakeClock } from '../helpers/fake-clock';
 import { describeMoto, startMoto, type Moto } from '../helpers/moto';
 import { recordingLogger } from '../teams/recording-logger';
+import { RecordingPoster } from '../helpers/recording-poster';
 import {
   assignmentFailed,
   externalIdpRejected,
@@ -28,18 +27,6 @@ import {
   trailHandler,
   type TrailRecord,
 } from '../helpers/watch-trail';
-
-/** Keeps every digest it is asked to post. */
-export class RecordingPoster implements DigestPoster {
-  readonly platform = 'slack' as const;
-  readonly posted: Reply[] = [];
-  fail = false;
-  async post(digest: Reply): Promise<MessageRef> {
-    if (this.fail) throw new Error('channel_not_found');
-    this.posted.push(digest);
-    return { platform: 'slack', channelId: 'C0WATCH', messageId: `${this.posted.length}.000` };
-  }
-}
 
 const minutesBefore = (clock: FakeClock, m: number) => new Date(clock.now().getTime() - m * 60_000);
 

@@ -100,7 +100,7 @@ export class Watcher<E extends WatchEvent> {
     await store.addWatchAlerts(result.found, now);
     await store.setWatchCursor(CURSOR, now);
 
-    const due = await store.dueWatchAlerts(new Date(now.getTime() - REPEAT_AFTER_MS), MAX_DIGEST_LINES + 1);
+    const due = await store.dueWatchAlerts(new Date(now.getTime() - REPEAT_AFTER_MS), 200);
     if (due.length === 0) return result;
     result.reported = due.slice(0, MAX_DIGEST_LINES);
     result.digest = composeDigest(result.reported, due.length > MAX_DIGEST_LINES ? due.length - MAX_DIGEST_LINES : 0);
