@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAwsWatchSource } from '../../src/checks/aws/create-aws-live-checks';
+import { createAwsLiveChecks, createAwsWatchSource, createTrailBucket } from '../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../src/checks/aws/token-bucket';
 import type { AwsConfig } from '../../src/config/load-config';
 import { decodeAction } from '../../src/core/action-payload';
@@ -219,5 +219,18 @@ describeMoto('the CloudTrail watcher on moto (Identity Store, sso-admin) and a l
     expect(log.entries).toHaveLength(3);
     expect(log.entries.every((e) => e.level === 'warn' && /Could not reach AWS/.test(e.msg))).toBe(true);
     expect(w.nextDelayMs()).toBe(5 * 60_000);
+  });
+
+  it('shares the 2 requests/s LookupEvents limiter with the chat checks', async () => {
+    await seed.user({ UserName: 'alice@example.com' });
+    const bucket = createTrailBucket();
+    const clients = testClients(moto.url, trail.url);
+    const live = createAwsLiveChecks(aws, clients, { trailBucket: bucket });
+    const w = new Watcher({ source: createAwsWatchSource(aws, { bucket, deletions: store, signinThreshold: 5 }, clients), store, posters: [], clock, logger: silentLogger, intervalMinutes: 5 });
+    await Promise.all([w.runOnce(), live.trail('alice@example.com')]);
+    const times = trail.requests.map((r) => r.at).sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThanOrEqual(8);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(480); // never more than two in any second
   });
 });
