@@ -148,6 +148,25 @@ describeMoto('the CloudTrail watcher on moto (Identity Store, sso-admin) and a l
     expect(poster.posted).toHaveLength(1);
   });
 
+  it('pairs a deletion from an earlier interval with a later re-creation (SCIM re-creates at its next cycle)', async () => {
+    const oldGroupUser = await seed.user({ UserName: 'erin@example.com' });
+    await seed.assign(instance.instanceArn, instance.accountId, 'ReadOnly', 'USER', oldGroupUser);
+    await seed.deleteUser(oldGroupUser);
+    records = [scimDeleteUser(oldGroupUser, minutesBefore(clock, 2))];
+    const poster = new RecordingPoster();
+    const w = watcher(store, poster);
+    expect((await w.runOnce()).outcome).toBe('quiet'); // a deletion alone is not a problem
+
+    clock.advance(40);
+    const newId = await seed.user({ UserName: 'erin@example.com' });
+    records.push(scimCreateUser(newId, minutesBefore(clock, 1)));
+    const pass = await w.runOnce();
+    expect(pass.found.map((a) => a.kind)).toEqual(['recreated-principal', 'stale-assignment']);
+    expect(pass.found[0]).toMatchObject({ subject: 'user erin@example.com' });
+    expect(pass.found[1]!.fix).toContain(`--principal-id ${newId}`);
+    expect(pass.found[1]!.fix).toContain(`--principal-id ${oldGroupUser}`);
+  });
+
   it('resumes from the stored cursor after a restart, without reporting the first run again', async () => {
     const alice = await seed.user({ UserName: 'alice@example.com' });
     const file = join(dir, 'restart.sqlite');

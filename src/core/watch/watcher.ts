@@ -49,6 +49,8 @@ const SEEN_TTL_SECONDS = 2 * 86_400;
 export const REPEAT_AFTER_MS = 24 * 3_600_000;
 /** Lines per digest; the rest wait for the next one (Block Kit allows 50 blocks). */
 export const MAX_DIGEST_LINES = 10;
+/** How long stop() waits for a pass in flight. */
+const STOP_WAIT_MS = 3_000;
 /** Throttling doubles the wait between passes up to this factor. */
 const MAX_BACKOFF = 8;
 
@@ -159,7 +161,8 @@ export class Watcher<E extends WatchEvent> {
     return async () => {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      // A pass in flight may wait on AWS; shutdown waits for it only briefly (its state is in the store).
+      await Promise.race([running, new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
       await this.o.store.releaseLease(LEASE, this.holder).catch(() => undefined);
     };
   }
