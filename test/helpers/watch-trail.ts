@@ -88,6 +88,26 @@ export function assignmentFailed(permissionSetArn: string, accountId: string, ti
 }
 
 /**
+ * An accepted asynchronous sso-admin call (derived from the sso.amazonaws.com console record): its
+ * outcome is only in the request's status, under responseElements.<kind>Status.requestId.
+ */
+export function asyncRequestAccepted(
+  eventName: 'CreateAccountAssignment' | 'DeleteAccountAssignment' | 'ProvisionPermissionSet',
+  requestId: string,
+  permissionSetArn: string,
+  accountId: string,
+  time: Date,
+): TrailRecord {
+  const r = fixtureRecord('awsdocs_sso_DescribePermissionsPolicies_admin_console_Records-wrapper.json');
+  r.eventName = eventName;
+  r.readOnly = false;
+  r.requestParameters = { instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef', targetId: accountId, targetType: 'AWS_ACCOUNT', permissionSetArn };
+  const key = { CreateAccountAssignment: 'accountAssignmentCreationStatus', DeleteAccountAssignment: 'accountAssignmentDeletionStatus', ProvisionPermissionSet: 'permissionSetProvisioningStatus' }[eventName];
+  r.responseElements = { [key]: { status: 'IN_PROGRESS', requestId, targetId: accountId, permissionSetArn } };
+  return make(r, time);
+}
+
+/**
  * LookupEvents over `records` as CloudTrail answers it: one EventSource attribute, only records
  * inside [StartTime, EndTime], newest first, 50 a page, NextToken = offset.
  */

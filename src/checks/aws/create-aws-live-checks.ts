@@ -71,6 +71,7 @@ export function createAwsWatchSource(config: AwsConfig, options: WatchSourceOpti
     reader: { client: clients.cloudtrail, bucket: options.bucket, timeoutMs: config.callTimeoutMs, maxPages: options.maxPages ?? 4 },
     identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
     scanner: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
+    ssoAdmin: clients.ssoAdmin,
     identityStoreId: config.identityStoreId,
     deletions: options.deletions,
     signinThreshold: options.signinThreshold,

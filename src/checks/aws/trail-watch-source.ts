@@ -4,12 +4,16 @@ import type { AssignmentScanner } from './assignment-scanner';
 import type { IdentityStoreReader } from './identity-store-reader';
 import { provisioningFailures, scimFailures, signinFailures, type PrincipalNames } from './watch-findings';
 import { recreatedPrincipals } from './watch-recreated';
+import { asyncProvisioningFailures } from './watch-provisioning-status';
+import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { readTrailWindow, type WatchReaderOptions, type WatchTrailEvent } from './watch-trail-reader';
 
 export interface TrailWatchSourceOptions {
   reader: WatchReaderOptions;
   identity: IdentityStoreReader;
   scanner?: AssignmentScanner;
+  /** sso-admin, for the status of asynchronous assignment and provisioning requests (needs the scanner's instance ARN). */
+  ssoAdmin?: SSOAdminClient;
   identityStoreId: string;
   deletions: Pick<WatchStore, 'recordDeletion' | 'recentDeletions'>;
   /** WATCH_SIGNIN_FAILURES: failed sign-in steps per user and pass that make a finding. */
@@ -40,6 +44,7 @@ export class TrailWatchSource implements WatchSource<WatchTrailEvent> {
       ...(await recreatedPrincipals(events, { names: this.names, identity, scanner, deletions, identityStoreId }, now)),
       ...(await signinFailures(events, this.names, { threshold: this.o.signinThreshold }, now)),
       ...(await provisioningFailures(events, this.names, now)),
+      ...(scanner && this.o.ssoAdmin ? await asyncProvisioningFailures(events, { client: this.o.ssoAdmin, instanceArn: scanner.instanceArn, timeoutMs: this.o.reader.timeoutMs, names: this.names }, now) : []),
     ];
   }
 }

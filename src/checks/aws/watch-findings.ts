@@ -26,7 +26,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 const short = (s: string | undefined, max = 160) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s);
-const reason = (e: WatchTrailEvent) => [e.errorCode, short(e.errorMessage)].filter(Boolean).join(': ') || 'Failure';
+const reason = (e: WatchTrailEvent) => [e.errorCode, short(e.errorMessage?.replace(/\.+$/, ''))].filter(Boolean).join(': ') || 'Failure';
 
 /**
  * `scim-failure`: SCIM requests IAM Identity Center rejected, one finding per target and error.

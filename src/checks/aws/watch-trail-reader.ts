@@ -14,6 +14,8 @@ export interface WatchTrailEvent extends TrailEvent, WatchEvent {
   permissionSetArn?: string;
   /** Account of an account assignment or a permission set provisioning. */
   accountId?: string;
+  /** An accepted asynchronous request (assignment, provisioning) whose outcome is only in its status. */
+  asyncRequest?: { kind: 'assignment-creation' | 'assignment-deletion' | 'provisioning'; requestId: string };
 }
 
 /**
@@ -54,6 +56,24 @@ function principalOf(r: Obj, e: TrailEvent): WatchTrailEvent['principal'] {
   return found ? { type, id: found, change: m[1] === 'Create' ? 'created' : 'deleted' } : undefined;
 }
 
+const ASYNC: Array<[RegExp, NonNullable<WatchTrailEvent['asyncRequest']>['kind']]> = [
+  [/^accountassignmentcreationstatus$/i, 'assignment-creation'],
+  [/^accountassignmentdeletionstatus$/i, 'assignment-deletion'],
+  [/^permissionsetprovisioningstatus$/i, 'provisioning'],
+];
+
+/** The request id of an accepted CreateAccountAssignment, DeleteAccountAssignment or ProvisionPermissionSet (key case varies). */
+function asyncRequestOf(r: Obj, e: TrailEvent): WatchTrailEvent['asyncRequest'] {
+  if (e.source !== 'sso.amazonaws.com' || e.outcome === 'failure') return undefined;
+  for (const [key, value] of Object.entries(obj(r.responseElements))) {
+    const kind = ASYNC.find(([re]) => re.test(key))?.[1];
+    const status = obj(value);
+    const requestId = id(Object.entries(status).find(([k]) => /^requestid$/i.test(k))?.[1]);
+    if (kind && requestId) return { kind, requestId };
+  }
+  return undefined;
+}
+
 /** One CloudTrailEvent text as a watch event; undefined when it is not a record. */
 export function toWatchEvent(text: string, envelopeId: string | undefined, time: Date | undefined): WatchTrailEvent | undefined {
   let r: Obj;
@@ -66,7 +86,7 @@ export function toWatchEvent(text: string, envelopeId: string | undefined, time:
   if (!e) return undefined;
   const req = obj(r.requestParameters);
   const key = `${e.source}:${e.id ?? id(envelopeId) ?? createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-  return { ...e, key, principal: principalOf(r, e), permissionSetArn: id(req.permissionSetArn), accountId: id(req.targetId) ?? id(req.accountId) };
+  return { ...e, key, principal: principalOf(r, e), permissionSetArn: id(req.permissionSetArn), accountId: id(req.targetId) ?? id(req.accountId), asyncRequest: asyncRequestOf(r, e) };
 }
 
 /**
