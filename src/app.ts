@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineChecks } from './checks/create-offline-checks';
-import { createAwsLiveChecks } from './checks/aws/create-aws-live-checks';
+import { createAwsLiveChecks, createAwsWatchSource, createTrailBucket } from './checks/aws/create-aws-live-checks';
 import { isLoopbackHost } from './config/console-settings';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
@@ -25,6 +25,10 @@ import { SlackMemberships } from './slack/slack-memberships';
 import { SlackSupportDesk } from './slack/slack-support-desk';
 import { StoreConversationRefStore } from './teams/conversation-ref-store';
 import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
+import { SlackDigestPoster } from './slack/slack-digest-poster';
+import { TeamsDigestPoster } from './teams/teams-digest-poster';
+import type { DigestPoster, WatchEvent, WatchSource } from './core/watch/watch-ports';
+import { Watcher } from './core/watch/watcher';
 
 export interface App {
   assistant: Assistant;
@@ -44,6 +48,8 @@ export interface App {
   close(timeoutMs?: number): Promise<void>;
   /** The Teams edge when Teams is configured (its SupportDesk, stored references, idle()). */
   teams?: TeamsEdge;
+  /** The CloudTrail watcher when WATCH_CHANNEL / WATCH_TEAMS_CONVERSATION is set (started by listen()). */
+  watcher?: Watcher<WatchEvent>;
 }
 
 export interface AppOptions {
@@ -57,10 +63,12 @@ export interface AppOptions {
   seen?: SeenEventStore;
   /** Teams edge extras: a persistent conversation reference store, shorter timeouts in tests. */
   teams?: Pick<TeamsEdgeOptions, 'refs' | 'timeouts'>;
+  /** The watcher's source (default: CloudTrail, Identity Store and sso-admin from config.aws); tests pass clients on moto. */
+  watchSource?: WatchSource;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {}, watchSource }: AppOptions): App {
   const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs, (message) => logger.warn({ knowledgeDirs: config.knowledgeDirs.length - 1 }, message));
   // The schema stops the start; evidence problems (an operator's article without sources) only warn.
   for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
@@ -69,7 +77,9 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const metrics = new PrometheusMetrics();
   const offline = deps.offline ?? createOfflineChecks(config.saml);
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
-  const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
+  // One LookupEvents limiter for chat checks and the watcher: the quota is per account and region.
+  const trailBucket = createTrailBucket();
+  const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws, undefined, { trailBucket }) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
   // Slack user groups, for LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS: answered once the Slack edge exists.
@@ -104,6 +114,8 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const inFlight = new InFlight();
   let stopTicks = () => {};
   const channels: string[] = [];
+  /** Where the watcher posts its digest (WATCH_CHANNEL, WATCH_TEAMS_CONVERSATION). */
+  const posters: DigestPoster[] = [];
   const checks = [live ? 'live checks: on' : 'live checks: off (set AWS_REGION and IDC_IDENTITY_STORE_ID)'];
 
   const routes: Route[] = [
@@ -130,6 +142,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     const slackLog = logger.child({ edge: 'slack' });
     slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
+    if (config.watch?.slackChannel) posters.push(new SlackDigestPoster(slack.bolt.client, config.watch.slackChannel));
     routes.push(...slack.routes);
     starts.push(slack.start);
     stops.push(slack.stop);
@@ -143,6 +156,14 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     routes.push(...teams.routes);
     channels.push('teams');
   }
+  let watcher: Watcher<WatchEvent> | undefined;
+  if (config.watch && config.aws) {
+    if (config.watch.teamsConversation && teams) posters.push(new TeamsDigestPoster(teams.proactive, config.watch.teamsConversation));
+    const source = watchSource ?? createAwsWatchSource(config.aws, { bucket: trailBucket, deletions: store, signinThreshold: config.watch.signinFailures });
+    watcher = new Watcher({ source, store, posters, clock, logger: logger.child({ job: 'watcher' }), intervalMinutes: config.watch.intervalMinutes });
+    checks.push(`watcher: every ${config.watch.intervalMinutes} min to ${posters.map((p) => p.platform).join(' and ')}`);
+  }
+  let stopWatcher = async () => {};
   const server = createHttpServer(routes, logger);
   return {
     assistant,
@@ -154,12 +175,14 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     channels,
     checks,
     teams,
+    watcher,
     listen: async () => {
       for (const start of starts) await start();
       return new Promise((resolve, reject) => {
         server.once('error', (err) => reject(toListenError(err, config.host, config.port)));
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
+          if (watcher) stopWatcher = watcher.start();
           resolve((server.address() as AddressInfo).port);
         });
       });
@@ -167,6 +190,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     close: async (timeoutMs = 10_000) => {
       // Stop accepting requests first, then let edges finish work they already acknowledged.
       stopTicks();
+      await stopWatcher();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       for (const stop of stops) await stop();

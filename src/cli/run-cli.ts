@@ -21,6 +21,7 @@ import { formatGaps, reportGaps } from './report-gaps';
 import { runKbLint } from './run-kb-lint';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
 import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
+import { runWatchCli, WATCH_USAGE } from './run-watch-cli';
 
 import type { CliIo } from './cli-io';
 export type { CliIo } from './cli-io';
@@ -42,7 +43,7 @@ ${LINT_USAGE.trimEnd()}
   report [--json]              answers and helpful rate per article, and messages that got no answer,
                                "undocumented" or "not helpful", grouped by similarity (from the store)
   help                         this text
-${LIVE_USAGE}`;
+${LIVE_USAGE}${WATCH_USAGE}`;
 
 const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
@@ -53,6 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
   if (isLiveCheckCommand(args)) return runLiveCli(args, json, io);
+  if (command === 'watch') return runWatchCli(args, json, io);
   try {
     switch (command) {
       case 'ask': {

@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/config-error';
-import { loadConfig, type AwsConfig } from '../config/load-config';
+import type { AwsConfig } from '../config/load-config';
+import { loadCliConfig } from './load-cli-config';
 import type { CheckReport, LiveChecks } from '../core/checks';
 import { composeCheckReport } from '../core/compose-check-report';
 import type { Actor } from '../core/input';
@@ -50,16 +50,8 @@ export async function runLiveCli(
     io.err(`${args[0] === 'trail' ? 'trail' : `check ${check}`} ${problem}: npm run --silent cli -- ${args[0] === 'trail' ? 'trail' : `check ${check}`} alice@example.com\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadCliConfig(io);
+  if (!config) return 2;
   if (!config.aws) {
     io.err('Live checks are not configured: set AWS_REGION and IDC_IDENTITY_STORE_ID (and IDC_INSTANCE_ARN for assignments). Credentials come from the AWS default chain.\n');
     return 2;

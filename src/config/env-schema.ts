@@ -60,6 +60,11 @@ export const envSchema = z.object({
   DATA_DIR: optionalString,
   /** Remind the support team of escalations unclaimed this long; 0 turns reminders off. At most a week. */
   ESCALATION_REMIND_MINUTES: wholeNumber(30, 10_080),
+
+  WATCH_CHANNEL: optionalString,
+  WATCH_TEAMS_CONVERSATION: optionalString,
+  WATCH_INTERVAL_MINUTES: wholeNumber(5, 1_440),
+  WATCH_SIGNIN_FAILURES: wholeNumber(5, 10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

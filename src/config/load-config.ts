@@ -76,6 +76,20 @@ export interface Config {
   store: StoreConfig;
   escalations: { remindMinutes: number };
   support: SupportPolicy;
+  /** The CloudTrail watcher; absent (off) unless a destination is set and live checks are configured. */
+  watch?: WatchConfig;
+  /** Watcher settings that also apply to `watch --once` (no destination needed). */
+  watchTuning: { intervalMinutes: number; signinFailures: number };
+}
+
+export interface WatchConfig {
+  /** WATCH_CHANNEL: Slack channel id for the digest. */
+  slackChannel?: string;
+  /** WATCH_TEAMS_CONVERSATION: Teams conversation id for the digest. */
+  teamsConversation?: string;
+  intervalMinutes: number;
+  /** Failed sign-in steps per user in one interval that make a finding. */
+  signinFailures: number;
 }
 
 /** Parses and checks the environment once, at the edge. Throws ConfigError naming every bad variable. */
@@ -171,6 +185,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const consoleConfig = consoleSettings(e, !slack && !teams, problems);
   if (e.SUPPORT_SLACK_GROUPS.length > 0 && !slack) problems.push('SUPPORT_SLACK_GROUPS: needs Slack (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET) to look up group members');
 
+  const watchTuning = { intervalMinutes: e.WATCH_INTERVAL_MINUTES, signinFailures: e.WATCH_SIGNIN_FAILURES };
+  if (watchTuning.intervalMinutes < 1) problems.push('WATCH_INTERVAL_MINUTES: must be at least 1 (minutes between two CloudTrail reads)');
+  if (watchTuning.signinFailures < 1) problems.push('WATCH_SIGNIN_FAILURES: must be at least 1 (failed sign-ins per user in one interval)');
+  let watch: WatchConfig | undefined;
+  if (e.WATCH_CHANNEL || e.WATCH_TEAMS_CONVERSATION) {
+    if (e.WATCH_CHANNEL && !/^[CG][A-Z0-9]{6,}$/.test(e.WATCH_CHANNEL)) problems.push('WATCH_CHANNEL: must be a Slack channel id like C0123ABCD (channel details → About), not a channel name');
+    if (e.WATCH_CHANNEL && !slack) problems.push('WATCH_CHANNEL: needs Slack (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+    if (e.WATCH_TEAMS_CONVERSATION && !teams) problems.push('WATCH_TEAMS_CONVERSATION: needs Teams (set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID)');
+    if (!aws) problems.push('WATCH_CHANNEL / WATCH_TEAMS_CONVERSATION: the watcher reads CloudTrail: set AWS_REGION and IDC_IDENTITY_STORE_ID (live checks)');
+    watch = { slackChannel: e.WATCH_CHANNEL, teamsConversation: e.WATCH_TEAMS_CONVERSATION, ...watchTuning };
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -191,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     store,
     escalations: { remindMinutes: e.ESCALATION_REMIND_MINUTES },
+    watch,
+    watchTuning,
     support: { users: e.SUPPORT_USERS, slackGroups: e.SUPPORT_SLACK_GROUPS },
   };
 }

@@ -12,6 +12,9 @@ import type {
   ThreadContext,
 } from './store';
 import { LEARNING_RETENTION_DAYS } from './store';
+import { MemoryWatchStore } from './watch/memory-watch-store';
+import type { DeletedPrincipal } from './watch/watch-ports';
+import type { WatchAlert } from './watch/watch-alert';
 
 interface Row {
   escalation: Escalation;
@@ -31,6 +34,7 @@ export class MemoryStore implements Store {
   private readonly refs = new Map<string, string>();
   private readonly escalations = new Map<string, Row>();
   private readonly votes = new Map<string, FeedbackEntry>();
+  private readonly watch = new MemoryWatchStore();
   private nextNumber = FIRST_ESCALATION_NUMBER;
   readonly audit: AuditEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];
@@ -176,6 +180,42 @@ export class MemoryStore implements Store {
     row.escalation.remindedAt = event.at;
     row.escalation.history.push(structuredClone(event));
     return true;
+  }
+
+  takeLease(name: string, holder: string, ttlSeconds: number, now: Date): Promise<boolean> {
+    return this.watch.takeLease(name, holder, ttlSeconds, now);
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.watch.releaseLease(name, holder);
+  }
+
+  getWatchCursor(name: string): Promise<Date | undefined> {
+    return this.watch.getWatchCursor(name);
+  }
+
+  setWatchCursor(name: string, at: Date): Promise<void> {
+    return this.watch.setWatchCursor(name, at);
+  }
+
+  addWatchAlerts(alerts: readonly WatchAlert[], now: Date): Promise<void> {
+    return this.watch.addWatchAlerts(alerts, now);
+  }
+
+  dueWatchAlerts(reportedBefore: Date, limit: number): Promise<WatchAlert[]> {
+    return this.watch.dueWatchAlerts(reportedBefore, limit);
+  }
+
+  markWatchReported(keys: readonly string[], at: Date): Promise<void> {
+    return this.watch.markWatchReported(keys, at);
+  }
+
+  recordDeletion(principal: DeletedPrincipal): Promise<void> {
+    return this.watch.recordDeletion(principal);
+  }
+
+  recentDeletions(since: Date): Promise<DeletedPrincipal[]> {
+    return this.watch.recentDeletions(since);
   }
 
   async ping(): Promise<void> {}

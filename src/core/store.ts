@@ -10,6 +10,7 @@
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { Actor, Conversation, Platform } from './input';
 import type { FeedbackStore, LearningSignal } from './ports';
+import type { WatchStore } from './watch/watch-ports';
 
 /** Slack retries events; each event id must be handled once, across restarts and replicas. */
 export interface SeenEventStore {
@@ -162,7 +163,8 @@ export interface Store
     LearningLog,
     ThreadStore,
     ConversationRefStore,
-    EscalationStore {
+    EscalationStore,
+    WatchStore {
   /** Resolves when the database answers (for /readyz); throws StoreError otherwise. */
   ping(): Promise<void>;
   /** Deletes expired seen ids, thread markers and thread contexts. Returns rows removed. */

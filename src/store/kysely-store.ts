@@ -9,6 +9,9 @@ import { escalationRow, eventRow, toEscalation } from './escalation-rows';
 import { mapStoreError } from './map-store-error';
 import { migrations, type Dialect } from './migrations';
 import type { Database, EscalationTable } from './schema';
+import type { WatchAlert } from '../core/watch/watch-alert';
+import type { DeletedPrincipal } from '../core/watch/watch-ports';
+import * as watch from './watch-queries';
 
 /** Thrown inside the open transaction when another escalation holds the origin: rolls the id back. */
 class OriginTaken extends Error {}
@@ -320,6 +323,42 @@ export class KyselyStore implements Store {
         return true;
       }),
     );
+  }
+
+  takeLease(name: string, holder: string, ttlSeconds: number, now: Date): Promise<boolean> {
+    return this.run('takeLease', (db) => watch.takeLease(db, name, holder, ttlSeconds, now));
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.run('releaseLease', (db) => watch.releaseLease(db, name, holder));
+  }
+
+  getWatchCursor(name: string): Promise<Date | undefined> {
+    return this.run('getWatchCursor', (db) => watch.getCursor(db, name));
+  }
+
+  setWatchCursor(name: string, at: Date): Promise<void> {
+    return this.run('setWatchCursor', (db) => watch.setCursor(db, name, at));
+  }
+
+  addWatchAlerts(alerts: readonly WatchAlert[], now: Date): Promise<void> {
+    return this.run('addWatchAlerts', (db) => watch.addAlerts(db, alerts, now));
+  }
+
+  dueWatchAlerts(reportedBefore: Date, limit: number): Promise<WatchAlert[]> {
+    return this.run('dueWatchAlerts', (db) => watch.dueAlerts(db, reportedBefore, limit));
+  }
+
+  markWatchReported(keys: readonly string[], at: Date): Promise<void> {
+    return this.run('markWatchReported', (db) => watch.markReported(db, keys, at));
+  }
+
+  recordDeletion(principal: DeletedPrincipal): Promise<void> {
+    return this.run('recordDeletion', (db) => watch.recordDeletion(db, principal));
+  }
+
+  recentDeletions(since: Date): Promise<DeletedPrincipal[]> {
+    return this.run('recentDeletions', (db) => watch.recentDeletions(db, since));
   }
 
   ping(): Promise<void> {

@@ -138,5 +138,47 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('asked_messages').ifExists().execute();
       },
     },
+    /** The CloudTrail watcher: its lease (one replica watches), cursor, pending summaries and deletions. */
+    'watcher-2026-12-01-001-watch': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('watch_leases')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('expires_at', millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('watch_cursors')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('at', millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('watch_alerts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('article', 'text')
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .addColumn('fix', 'text')
+          .addColumn('check_json', 'text')
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addColumn('first_at', millis, (c) => c.notNull())
+          .addColumn('last_at', millis, (c) => c.notNull())
+          .addColumn('reported_at', millis)
+          .addColumn('updated_at', millis, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('watch_alerts_due').on('watch_alerts').columns(['count', 'reported_at']).execute();
+        await db.schema
+          .createTable('watch_deletions')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('principal_type', 'text', (c) => c.notNull())
+          .addColumn('principal_id', 'text', (c) => c.notNull())
+          .addColumn('at', millis, (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<any>) {
+        for (const t of ['watch_deletions', 'watch_alerts', 'watch_cursors', 'watch_leases']) await db.schema.dropTable(t).ifExists().execute();
+      },
+    },
   };
 }

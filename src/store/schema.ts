@@ -61,6 +61,10 @@ export interface Database {
   };
   counters: { name: string; value: number };
   escalations: EscalationTable;
+  watch_leases: { name: string; holder: string; expires_at: number };
+  watch_cursors: { name: string; at: number };
+  watch_alerts: WatchAlertTable;
+  watch_deletions: { key: string; principal_type: string; principal_id: string; at: number };
   escalation_events: {
     id: Generated<number>;
     escalation_id: string;
@@ -98,4 +102,21 @@ export interface EscalationTable {
   claimed_by: string | null;
   resolution: string | null;
   support_message: string | null;
+}
+
+/** One pending summary of the watcher per finding key; `count` restarts at 0 once reported. */
+export interface WatchAlertTable {
+  key: string;
+  kind: string;
+  subject: string;
+  article: string | null;
+  detail: string;
+  fix: string | null;
+  /** JSON {name, subject} of the check the button runs, or NULL. */
+  check_json: string | null;
+  count: number;
+  first_at: number;
+  last_at: number;
+  reported_at: number | null;
+  updated_at: number;
 }

@@ -10,6 +10,7 @@ import { TeamsError } from './teams-errors';
 import { TeamsReplies } from './teams-replies';
 import { teamsRoute } from './teams-route';
 import { TeamsSupportDesk } from './teams-support-desk';
+import { TeamsProactive } from './teams-proactive';
 
 export interface TeamsTimeouts {
   /** After this long without an answer, post "Working on it…" and update it later (Teams allows 15 s). */
@@ -39,6 +40,8 @@ export interface TeamsEdge {
   refs: ConversationRefStore;
   /** Present when TEAMS_SUPPORT_CONVERSATION is set: the escalation flow's SupportDesk for Teams. */
   desk?: TeamsSupportDesk;
+  /** Proactive posts (the watcher's digest) through stored conversation references. */
+  proactive: TeamsProactive;
   /** Resolves when background reply updates have finished. */
   idle(): Promise<void>;
 }
@@ -62,13 +65,15 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
   }
   const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation });
   const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation });
+  const proactive = new TeamsProactive({ adapter, refs, appId: anonymous ? undefined : config.appId });
   const desk = config.supportConversation
-    ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log })
+    ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log, proactive })
     : undefined;
   return {
     routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log })],
     refs,
     desk,
+    proactive,
     idle: () => replies.idle(),
   };
 }

@@ -1,13 +1,12 @@
 import type { Reply } from '../core/reply';
-import type { Activity } from '@microsoft/agents-activity';
-import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
 import type { Logger } from '../core/ports';
 import { baseConversationId, type ConversationRefStore, type TeamsReference } from './conversation-ref-store';
 import type { Actor, Conversation } from '../core/input';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';
-import { sdkReference } from './teams-reference';
+import { outgoing, TeamsProactive } from './teams-proactive';
 
 export interface TeamsSupportDeskOptions {
   adapter: CloudAdapter;
@@ -17,6 +16,8 @@ export interface TeamsSupportDeskOptions {
   /** The bot's app id; undefined in anonymous mode (outgoing calls then carry no token). */
   appId?: string;
   logger: Logger;
+  /** Shared with the watcher's digest poster (default: one of its own). */
+  proactive?: TeamsProactive;
 }
 
 /**
@@ -28,7 +29,11 @@ export interface TeamsSupportDeskOptions {
 export class TeamsSupportDesk implements SupportDesk {
   readonly platform = 'teams' as const;
 
-  constructor(private readonly options: TeamsSupportDeskOptions) {}
+  private readonly proactive: TeamsProactive;
+
+  constructor(private readonly options: TeamsSupportDeskOptions) {
+    this.proactive = options.proactive ?? new TeamsProactive(options);
+  }
 
   /**
    * Whoever acts in the support channel is a member of it: Teams signs every activity, and only the
@@ -39,14 +44,9 @@ export class TeamsSupportDesk implements SupportDesk {
   }
 
   async post(escalation: Escalation, message: Reply): Promise<MessageRef> {
-    const ref = await this.reference(this.options.supportConversation, 'TEAMS_SUPPORT_CONVERSATION');
-    let messageId: string | undefined;
-    await this.continueIn(ref, ref.conversationId, async (ctx, client) => {
-      messageId = (await client.sendToConversation(ref.conversationId, outgoing(ctx, replyActivity(message))))?.id;
-    });
-    if (!messageId) throw new TeamsError('connector_failed', `Teams accepted escalation ${escalation.id} but returned no message id`, 'Check the Bot Connector service URL stored for the support channel.');
+    const ref = await this.proactive.post(this.options.supportConversation, 'TEAMS_SUPPORT_CONVERSATION', message);
     this.options.logger.info({ escalation: escalation.id }, 'teams: escalation posted to the support channel');
-    return { platform: 'teams', channelId: ref.conversationId, messageId, reference: ref };
+    return ref;
   }
 
   async update(escalation: Escalation, reply: Reply): Promise<void> {
@@ -74,44 +74,13 @@ export class TeamsSupportDesk implements SupportDesk {
     });
   }
 
-  private async reference(conversationId: string, what: string): Promise<TeamsReference> {
-    const ref = await this.options.refs.getReference(conversationId);
-    if (!ref) {
-      throw new TeamsError(
-        'no_reference',
-        `No Teams conversation reference stored for ${what} (${conversationId.slice(0, 80)})`,
-        'Teams only allows proactive messages where the app is installed: add the app to that team or chat, or mention it there once, then try again.',
-      );
-    }
-    return ref;
+  private reference(conversationId: string, what: string): Promise<TeamsReference> {
+    return this.proactive.reference(conversationId, what);
   }
 
-  /**
-   * Runs `logic` with the conversation's connector client. Posting goes through the client, not
-   * `ctx.sendActivity`: a continuation turn would make the post a reply to its own made-up
-   * activity id; a proactive post is a new message (in a channel: a new thread).
-   */
-  private async continueIn(ref: TeamsReference, conversationId: string, logic: (ctx: TurnContext, client: ConnectorClient) => Promise<void>): Promise<void> {
-    // Anonymous mode: an identity without audience makes the SDK send without a token.
-    const identity = this.options.appId ?? {};
-    try {
-      await this.options.adapter.continueConversation(identity, sdkReference(ref, conversationId), (ctx) =>
-        logic(ctx, ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey)),
-      );
-    } catch (err) {
-      if (err instanceof TeamsError) throw err;
-      throw new TeamsError('connector_failed', `Teams did not accept the message: ${(err as Error).message}`, 'Check that the app is still installed in that conversation and that TEAMS_APP_ID / TEAMS_APP_PASSWORD are valid.', { cause: err });
-    }
+  private continueIn(...args: Parameters<TeamsProactive['continueIn']>): Promise<void> {
+    return this.proactive.continueIn(...args);
   }
-}
-
-/** Addressed like the SDK addresses replies (from the bot, in this conversation), minus the reply-to. */
-function outgoing(ctx: TurnContext, activity: Activity): Activity {
-  if (ctx.activity.channelId) activity.channelId = ctx.activity.channelId;
-  activity.serviceUrl = ctx.activity.serviceUrl;
-  activity.conversation = ctx.activity.conversation;
-  if (ctx.activity.recipient) activity.from = ctx.activity.recipient;
-  return activity;
 }
 
 function isReference(value: unknown): value is TeamsReference {

@@ -48,6 +48,9 @@ describe('docs/iam-policy.json', () => {
         'sso:DescribePermissionSet',
         'sso:ListAccountsForProvisionedPermissionSet',
         'sso:ListAccountAssignments',
+        'sso:DescribeAccountAssignmentCreationStatus',
+        'sso:DescribeAccountAssignmentDeletionStatus',
+        'sso:DescribePermissionSetProvisioningStatus',
         'cloudtrail:LookupEvents',
       ]),
     );

@@ -1,42 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { runCli, type CliIo } from '../../src/cli/run-cli';
-import { projectRoot } from '../../src/paths';
-import { Seeder, STORE_ID, testClients } from '../helpers/aws-seed';
+import { runCli } from '../../src/cli/run-cli';
+import { cli, memoryIo } from '../helpers/cli-process';
+import { awsCliEnv, Seeder, testClients } from '../helpers/aws-seed';
 import { fixturesDir } from '../helpers/builders';
 import { lookupEventsHandler, startFakeAws, storedEvent, type FakeAws } from '../helpers/fake-aws-json';
 import { describeMoto, startMoto, type Moto } from '../helpers/moto';
 
-const run = promisify(execFile);
-
-/** Runs the real CLI (`npm run cli` = tsx src/cli.ts) in a child process with only `env`. */
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(join(projectRoot, 'node_modules', '.bin', 'tsx'), [join(projectRoot, 'src', 'cli.ts'), ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
-      cwd: projectRoot,
-      timeout: 20_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    env,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    readFile: () => '',
-  };
-  return io;
-}
 
 describe('live check CLI: usage and configuration errors', () => {
   it.each([
@@ -71,16 +41,7 @@ describeMoto('live check CLI against moto through AWS_ENDPOINT_URL', () => {
     const seed = new Seeder(testClients(moto.url, trail.url));
     await seed.user({ UserName: 'alice@example.com', Emails: [{ Value: 'alice@example.com', Primary: true }, { Value: 'a@home.example' }] });
     const { instanceArn } = await seed.instance();
-    env = {
-      AWS_REGION: 'us-east-1',
-      IDC_IDENTITY_STORE_ID: STORE_ID,
-      IDC_INSTANCE_ARN: instanceArn,
-      // The SDK reads these itself: one endpoint for all services, and one for CloudTrail only.
-      AWS_ENDPOINT_URL: moto.url,
-      AWS_ENDPOINT_URL_CLOUDTRAIL: trail.url,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    };
+    env = awsCliEnv(moto.url, trail.url, { IDC_INSTANCE_ARN: instanceArn });
   });
   afterAll(async () => {
     await Promise.all([moto?.stop(), trail?.close()]);

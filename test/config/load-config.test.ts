@@ -1,16 +1,8 @@
-import { ConfigError } from '../../src/config/config-error';
 import { envSchema } from '../../src/config/env-schema';
 import { loadConfig } from '../../src/config/load-config';
+import { configProblems } from '../helpers/config-problems';
 
-function problems(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
 
 describe('loadConfig', () => {
   it('runs with nothing set: console on, SQLite store, port 3000', () => {

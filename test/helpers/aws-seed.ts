@@ -80,3 +80,16 @@ export class Seeder {
     return arn;
   }
 }
+
+/** Environment for a CLI child process: moto for every service, the loopback fake for CloudTrail (the SDK reads both itself). */
+export function awsCliEnv(motoUrl: string, cloudtrailUrl: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    AWS_REGION: 'us-east-1',
+    IDC_IDENTITY_STORE_ID: STORE_ID,
+    AWS_ENDPOINT_URL: motoUrl,
+    AWS_ENDPOINT_URL_CLOUDTRAIL: cloudtrailUrl,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    ...over,
+  };
+}

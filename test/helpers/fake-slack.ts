@@ -10,6 +10,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** Bearer token the call carried. */
   token?: string;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  answer?: Record<string, unknown>;
 }
 
 export interface RecordedResponse {
@@ -135,11 +137,13 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
-    this.calls.push({ method, args, token });
+    const call: RecordedCall = { method, args, token };
+    this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: 200, body: { ok: false, error: failure } };
     if (token !== this.botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
-    return { status: 200, body: this.answer(method, args) };
+    call.answer = this.answer(method, args);
+    return { status: 200, body: call.answer };
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

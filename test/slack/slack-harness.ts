@@ -17,7 +17,9 @@ export interface SlackHarness {
 }
 
 /** The real app (createApp, PORT=0) with Slack on, talking to a fake Slack Web API on loopback. */
-export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger; deps?: AppOptions['deps'] } = {}): Promise<SlackHarness> {
+export async function startSlackApp(
+  o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger; deps?: AppOptions['deps'] } & Pick<AppOptions, 'store' | 'watchSource'> = {},
+): Promise<SlackHarness> {
   const fake = o.fake ?? (await new FakeSlack().start());
   const config = loadConfig({
     PORT: '0',
@@ -31,7 +33,7 @@ export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack
   let app: App;
   let base: string;
   try {
-    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps });
+    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps, store: o.store, watchSource: o.watchSource });
     base = `http://127.0.0.1:${await app.listen()}`;
   } catch (err) {
     if (!o.fake) await fake.close();

@@ -4,6 +4,7 @@
  */
 import type { Actor, Conversation } from '../../src/core/input';
 import type { EscalationChange, NewEscalation, Store } from '../../src/core/store';
+import type { WatchAlert } from '../../src/core/watch/watch-alert';
 
 const T0 = new Date('2025-03-01T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -224,6 +225,67 @@ export function storeContract(open: () => Promise<Store>): void {
       await store.changeEscalation('ESC-1001', reopen(alice, at(700)));
       expect((await store.dueReminders(at(5000), 10)).map((e) => e.id)).toEqual(['ESC-1001', 'ESC-1003']);
       expect((await store.getEscalation('ESC-1001'))?.history.map((h) => h.action)).toEqual(['opened', 'reminded', 'resolved', 'reopened']);
+    });
+  });
+
+  describe('the watcher’s state', () => {
+    const alert = (key: string, count: number, first: number, last: number, over: Partial<WatchAlert> = {}): WatchAlert => ({
+      kind: 'scim-failure',
+      key,
+      subject: 'user alice@example.com',
+      article: 'scim-sync-user-fails',
+      count,
+      first: at(first),
+      last: at(last),
+      detail: 'SCIM PatchUser rejected',
+      ...over,
+    });
+
+    it('gives the lease to one holder at a time, renews it for that holder, and lets another take it once expired or released', async () => {
+      const racers = await Promise.all(['a', 'b', 'c', 'd'].map((h) => store.takeLease('watch', h, 60, at(0))));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+      const holder = ['a', 'b', 'c', 'd'][racers.indexOf(true)]!;
+      const other = holder === 'a' ? 'b' : 'a';
+      expect(await store.takeLease('watch', holder, 60, at(30))).toBe(true); // renewed until 90
+      expect(await store.takeLease('watch', other, 60, at(80))).toBe(false);
+      expect(await store.takeLease('watch', other, 60, at(90))).toBe(true); // expired: taken over
+      expect(await store.takeLease('watch', holder, 60, at(100))).toBe(false);
+      await store.releaseLease('watch', holder); // not the holder any more: no effect
+      expect(await store.takeLease('watch', holder, 60, at(101))).toBe(false);
+      await store.releaseLease('watch', other);
+      expect(await store.takeLease('watch', holder, 60, at(102))).toBe(true);
+      expect(await store.takeLease('other-job', other, 60, at(102))).toBe(true);
+    });
+
+    it('keeps the cursor', async () => {
+      expect(await store.getWatchCursor('cloudtrail')).toBeUndefined();
+      await store.setWatchCursor('cloudtrail', at(10));
+      await store.setWatchCursor('cloudtrail', at(20));
+      expect(await store.getWatchCursor('cloudtrail')).toEqual(at(20));
+    });
+
+    it('adds up pending summaries, reports them, and offers a recurring one again only after the given time', async () => {
+      await store.addWatchAlerts([alert('k1', 2, 10, 20), alert('k2', 1, 5, 5, { kind: 'stale-assignment', article: null, fix: 'aws sso-admin …', check: { name: 'assignments', subject: 'bob' } })], at(30));
+      await store.addWatchAlerts([alert('k1', 3, 25, 40, { detail: 'newer text' })], at(40));
+      const due = await store.dueWatchAlerts(at(0), 10);
+      expect(due.map((a) => a.key)).toEqual(['k2', 'k1']); // oldest first
+      expect(due[1]).toEqual(alert('k1', 5, 10, 40, { detail: 'newer text' }));
+      expect(due[0]).toMatchObject({ article: null, fix: 'aws sso-admin …', check: { name: 'assignments', subject: 'bob' } });
+      await store.markWatchReported(['k1', 'k2'], at(50));
+      expect(await store.dueWatchAlerts(at(0), 10)).toEqual([]);
+      await store.addWatchAlerts([alert('k1', 1, 60, 60)], at(60)); // happens again: counted afresh
+      expect(await store.dueWatchAlerts(at(49), 10)).toEqual([]); // reported at 50: not yet due
+      expect(await store.dueWatchAlerts(at(50), 10)).toEqual([alert('k1', 1, 60, 60)]);
+      expect(await store.dueWatchAlerts(at(50), 0)).toEqual([]);
+    });
+
+    it('remembers deletions of users and groups for a week, oldest first', async () => {
+      await store.recordDeletion({ type: 'USER', id: 'u-2', at: at(20) });
+      await store.recordDeletion({ type: 'GROUP', id: 'g-1', at: at(10) });
+      expect(await store.recentDeletions(at(0))).toEqual([{ type: 'GROUP', id: 'g-1', at: at(10) }, { type: 'USER', id: 'u-2', at: at(20) }]);
+      expect(await store.recentDeletions(at(15))).toEqual([{ type: 'USER', id: 'u-2', at: at(20) }]);
+      await store.recordDeletion({ type: 'USER', id: 'u-3', at: at(8 * 86_400) });
+      expect((await store.recentDeletions(at(0))).map((d) => d.id)).toEqual(['u-3']);
     });
   });
 

@@ -72,8 +72,10 @@ export function toAwsCheckError(err: unknown, action: string, timeoutMs?: number
   if (name === 'ValidationException' || name === 'InvalidLookupAttributesException' || name === 'InvalidTimeRangeException') {
     return new AwsCheckError('invalid-request', action, `AWS rejected the ${action} request (${name}).`, 'Check IDC_IDENTITY_STORE_ID, IDC_INSTANCE_ARN and the name you looked up.', opts);
   }
-  if ((e.code && NETWORK.has(e.code)) || NETWORK.has(name)) {
-    return new AwsCheckError('unreachable', action, `Could not reach AWS for ${action} (${e.code ?? name}).`, 'Check the network path to AWS and AWS_ENDPOINT_URL if set.', opts);
+  // The SDK wraps socket errors ("AWS SDK error wrapper for Error: connect ECONNREFUSED …"): the code is only in the message.
+  const wrapped = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/.exec(e.message ?? '')?.[1];
+  if ((e.code && NETWORK.has(e.code)) || NETWORK.has(name) || wrapped) {
+    return new AwsCheckError('unreachable', action, `Could not reach AWS for ${action} (${e.code ?? wrapped ?? name}).`, 'Check the network path to AWS and AWS_ENDPOINT_URL if set.', opts);
   }
   return new AwsCheckError('aws-error', action, `${action} failed (${name}).`, 'Try again; the bot’s log has the details.', opts);
 }

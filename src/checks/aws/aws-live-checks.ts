@@ -4,6 +4,7 @@ import type { Assignment, AssignmentScanner } from './assignment-scanner';
 import type { CloudTrailLookup, TrailQuery, TrailResult } from './cloudtrail-lookup';
 import { mapBounded, type IdentityStoreReader } from './identity-store-reader';
 import { FindingsCollector } from './findings-collector';
+import { staleAssignmentFix } from './stale-assignment-fix';
 import { dedupe, eventsForSubject, storyLines, trailFindings } from './summarise-trail';
 import { PRIMARY_GROUP, userFindings, type IdentitySource } from './user-findings';
 
@@ -140,18 +141,13 @@ export class AwsLiveChecks implements LiveChecks {
     const scanner = this.opts.assignments!;
     const name = await scanner.permissionSetName(a.permissionSetArn);
     const kind = a.principalType === 'USER' ? 'user' : 'group';
-    const newId = current && current.type === a.principalType ? current.id : `<id of the re-created ${kind}>`;
-    const args = `--instance-arn ${scanner.instanceArn} --target-id ${a.accountId} --target-type AWS_ACCOUNT --permission-set-arn ${a.permissionSetArn} --principal-type ${a.principalType}`;
+    const newId = current && current.type === a.principalType ? current.id : undefined;
     return {
       code: 'stale-assignment',
       article: findingArticle('stale-assignment'),
       severity: 'error',
       detail: `Account ${a.accountId}, permission set ${name ? `"${name}" ` : ''}(${a.permissionSetArn}) is assigned to ${kind} id ${a.principalId}, which no longer exists in ${this.opts.identityStoreId}. Remove that assignment and assign the ${kind} again.`,
-      fix: [
-        `# account ${a.accountId}, permission set ${name ?? a.permissionSetArn}: remove the deleted ${kind}, then reassign`,
-        `aws sso-admin delete-account-assignment ${args} --principal-id ${a.principalId}`,
-        `aws sso-admin create-account-assignment ${args} --principal-id ${newId}`,
-      ].join('\n'),
+      fix: staleAssignmentFix(scanner.instanceArn, a, name, newId),
     };
   }
 

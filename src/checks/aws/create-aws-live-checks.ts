@@ -7,6 +7,8 @@ import { AwsLiveChecks } from './aws-live-checks';
 import { CloudTrailLookup } from './cloudtrail-lookup';
 import { IdentityStoreReader } from './identity-store-reader';
 import { TokenBucket } from './token-bucket';
+import type { WatchStore } from '../../core/watch/watch-ports';
+import { TrailWatchSource } from './trail-watch-source';
 
 export interface AwsClients {
   identitystore: IdentitystoreClient;
@@ -46,5 +48,32 @@ export function createAwsLiveChecks(config: AwsConfig, clients: AwsClients = cre
     identityStoreId: config.identityStoreId,
     identitySource: config.identitySource,
     trailDays: config.trailDays,
+  });
+}
+
+/** LookupEvents allows 2 requests/s per account and region; burst 1 keeps every one-second window at two or fewer. */
+export function createTrailBucket(): TokenBucket {
+  return new TokenBucket({ ratePerSecond: 2, burst: 1 });
+}
+
+export interface WatchSourceOptions {
+  /** The same limiter the chat checks use (`createTrailBucket`): the quota is per account and region. */
+  bucket: TokenBucket;
+  deletions: Pick<WatchStore, 'recordDeletion' | 'recentDeletions'>;
+  signinThreshold: number;
+  /** LookupEvents pages per event source and pass (default 4: 200 events). */
+  maxPages?: number;
+}
+
+/** The watcher's source from configuration; tests pass clients pointed at moto and a fake CloudTrail. */
+export function createAwsWatchSource(config: AwsConfig, options: WatchSourceOptions, clients: AwsClients = createAwsClients(config)): TrailWatchSource {
+  return new TrailWatchSource({
+    reader: { client: clients.cloudtrail, bucket: options.bucket, timeoutMs: config.callTimeoutMs, maxPages: options.maxPages ?? 4 },
+    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
+    scanner: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
+    ssoAdmin: clients.ssoAdmin,
+    identityStoreId: config.identityStoreId,
+    deletions: options.deletions,
+    signinThreshold: options.signinThreshold,
   });
 }
