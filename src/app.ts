@@ -100,7 +100,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const starts: Array<() => Promise<void>> = [];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
-    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight });
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, home: { store, clock } });
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, logger.child({ edge: 'slack' })));
     routes.push(...slack.routes);
     starts.push(slack.start);

@@ -26,6 +26,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly files = new Map<string, { body: string | Buffer; contentType: string }>();
+  /** conversations.members answers from here (channel id → member ids). */
+  readonly members = new Map<string, string[]>();
   readonly botUserId: string;
   private readonly botToken: string;
   private readonly failures = new Map<string, string[]>();
@@ -142,6 +144,14 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.push':
+        return { ok: true, view: { id: `V${this.ts++}`, type: (args.view as { type?: string } | undefined)?.type } };
+      case 'conversations.members': {
+        const members = this.members.get(String(args.channel));
+        return members ? { ok: true, members, response_metadata: { next_cursor: '' } } : { ok: false, error: 'channel_not_found' };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       default:
