@@ -138,7 +138,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const starts: Array<() => Promise<void>> = [];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
-    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight });
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, home: { store, clock } });
     const slackLog = logger.child({ edge: 'slack' });
     slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));

@@ -81,15 +81,17 @@ export class MemoryStore implements Store {
     this.answers.push(structuredClone(entry));
   }
 
-  async articleStats(): Promise<ArticleStats[]> {
+  async articleStats(since?: Date): Promise<ArticleStats[]> {
+    const inWindow = (at: Date) => !since || at.getTime() >= since.getTime();
     const stats = new Map<string, ArticleStats>();
     const get = (articleId: string) => {
       let s = stats.get(articleId);
       if (!s) stats.set(articleId, (s = { articleId, answers: 0, helpful: 0, notHelpful: 0 }));
       return s;
     };
-    for (const a of this.answers) get(a.articleId).answers++;
+    for (const a of this.answers) if (inWindow(a.at)) get(a.articleId).answers++;
     for (const v of this.votes.values()) {
+      if (!inWindow(v.at)) continue;
       if (v.helpful) get(v.articleId).helpful++;
       else get(v.articleId).notHelpful++;
     }

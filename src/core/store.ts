@@ -57,9 +57,9 @@ export interface AnswerLog {
   recordAnswer(entry: AnswerEntry): Promise<void>;
   /**
    * Answers and votes per article, most answered first. One vote per person and message:
-   * voting again replaces the earlier vote.
+   * voting again replaces the earlier vote. `since`: only answers and votes at or after it.
    */
-  articleStats(): Promise<ArticleStats[]>;
+  articleStats(since?: Date): Promise<ArticleStats[]>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../core/ports';
 import type { Reply } from '../core/reply';
-import { renderBlocks } from './render-blocks';
+import { renderBlocks, type RenderOptions } from './render-blocks';
 
 export interface ReplyTarget {
   channel: string;
@@ -13,6 +13,8 @@ export interface ReplyTarget {
   isIm?: boolean;
   /** Slash commands, buttons and shortcuts carry a `response_url`: the fallback when we may not post. */
   respond?: RespondFn;
+  /** Surface-specific rendering (native feedback buttons in assistant threads). */
+  render?: RenderOptions;
 }
 
 /** Web API errors meaning "the bot may not post there": answer privately through response_url instead. */
@@ -26,7 +28,7 @@ const NOT_IN_CHANNEL_NOTE = 'I can only answer here privately: invite me to the 
  * posted publicly in the thread.
  */
 export async function deliverReply(client: webApi.WebClient, reply: Reply, target: ReplyTarget, logger: Logger): Promise<boolean> {
-  const payload = renderBlocks(reply);
+  const payload = renderBlocks(reply, target.render);
   const common = { ...payload, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   try {
     if (reply.visibility === 'private' && !target.isIm) {

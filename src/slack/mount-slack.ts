@@ -1,21 +1,27 @@
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config';
 import type { Assistant } from '../core/assistant';
-import type { Logger } from '../core/ports';
+import { systemClock, type Logger } from '../core/ports';
+import type { HomeDeps } from '../core/surfaces/build-home';
 import type { SeenEventStore } from '../core/store';
 import { sendJson, type Route } from '../server/create-server';
 import { AnsweredThreads } from './answered-threads';
+import { AppHome } from './app-home';
 import { createBoltApp, SLACK_EVENTS_PATH, type SlackTransport } from './create-bolt-app';
 import { dedupeDeliveries } from './dedupe-deliveries';
 import { InFlight } from '../server/in-flight';
+import { onAppHomeOpened } from './listeners/on-app-home-opened';
 import { onAppMention } from './listeners/on-app-mention';
+import { onAssistantThread } from './listeners/on-assistant-thread';
 import { onBlockAction } from './listeners/on-block-action';
 import { onIdcCommand } from './listeners/on-idc-command';
+import { onKbSearch } from './listeners/on-kb-search';
 import { onMessage } from './listeners/on-message';
 import { onTroubleshootShortcut } from './listeners/on-troubleshoot-shortcut';
 import { isFromTheFuture } from './future-timestamp';
 import { SlackFileReader } from './read-attached-files';
 import { SlackStartError } from './slack-start-error';
+import { SupportTeam } from './support-team';
 
 export interface SlackEdgeOptions {
   config: SlackConfig;
@@ -25,6 +31,8 @@ export interface SlackEdgeOptions {
   logger: Logger;
   /** Work acknowledged but not yet answered; the app's tracker, so its shutdown waits for it too. */
   inFlight?: InFlight;
+  /** What the Home tab reads (answer stats, escalations); absent: the Home tab stays empty. */
+  home?: Pick<HomeDeps, 'store'> & Partial<Pick<HomeDeps, 'clock'>>;
 }
 
 export interface SlackEdge {
@@ -44,7 +52,7 @@ const STOP_GRACE_MS = 8_000;
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
 /** The Slack edge: Bolt, our listeners, and how it attaches to the server. */
-export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight() }: SlackEdgeOptions): SlackEdge {
+export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), home }: SlackEdgeOptions): SlackEdge {
   const log = logger.child({ edge: 'slack' });
   const { app, transport, http } = createBoltApp(config, log);
   const apiOrigin = config.apiUrl ? new URL(config.apiUrl).origin : undefined;
@@ -55,8 +63,15 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
     watchChannels: new Set(config.watchChannels),
     supportChannel: config.supportChannel,
     files: new SlackFileReader({ botToken: config.botToken, allowedOrigins: apiOrigin ? [...FILE_HOSTS, apiOrigin] : FILE_HOSTS }),
+    home: home
+      ? new AppHome({ store: home.store, clock: home.clock ?? systemClock, articles: assistant.articles, logger: log }, new SupportTeam(app.client, config.supportChannel, log), log)
+      : undefined,
   };
   app.use(dedupeDeliveries(seen, log, inFlight));
+  // After the dedupe middleware: the assistant container's events are handled once too.
+  onAssistantThread(app, deps);
+  onAppHomeOpened(app, deps);
+  onKbSearch(app, deps);
   onAppMention(app, deps);
   onMessage(app, deps);
   onIdcCommand(app, deps);

@@ -83,9 +83,33 @@ function button(a: Action, index: number, all: Action[]): types.Button | undefin
   };
 }
 
-function actions(list: Action[]): SlackBlock[] {
+/**
+ * Slack's native thumbs (a `feedback_buttons` element in a `context_actions` block) for the
+ * Helpful / Not helpful pair. One element carries both, so each value names its action:
+ * `feedback.helpful|<payload>`; `readNativeFeedback` turns a click back into our ActionId.
+ */
+function nativeFeedback(helpful: Action, notHelpful: Action): SlackBlock {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: NATIVE_FEEDBACK_ACTION_ID,
+        positive_button: { text: plain('Helpful'), accessibility_label: 'This answer was helpful', value: `${helpful.id}|${helpful.value}` },
+        negative_button: { text: plain('Not helpful'), accessibility_label: 'This answer was not helpful', value: `${notHelpful.id}|${notHelpful.value}` },
+      },
+    ],
+  };
+}
+
+function actions(all: Action[], options: RenderOptions): SlackBlock[] {
+  let list = all;
+  const helpful = all.find((a) => a.id === 'feedback.helpful');
+  const notHelpful = all.find((a) => a.id === 'feedback.not_helpful');
+  const native = options.nativeFeedback && helpful && notHelpful && `${helpful.id}|${helpful.value}`.length <= MAX_BUTTON_VALUE_CHARS ? nativeFeedback(helpful, notHelpful) : undefined;
+  if (native) list = all.filter((a) => a !== helpful && a !== notHelpful);
   const elements = list.map((a, i) => button(a, i, list)).filter((b): b is types.Button => b !== undefined);
-  const out: SlackBlock[] = [];
+  const out: SlackBlock[] = native ? [native] : [];
   for (let i = 0; i < elements.length; i += MAX_ACTION_ELEMENTS) out.push({ type: 'actions', elements: elements.slice(i, i + MAX_ACTION_ELEMENTS) });
   return out;
 }
@@ -108,7 +132,7 @@ function source(title: string, url: string): SlackBlock {
 
 const isTail = (b: SlackBlock) => b.type === 'actions' || b.block_id === SOURCE_BLOCK_ID;
 
-function renderBlock(block: Block): SlackBlock[] {
+function renderBlock(block: Block, options: RenderOptions): SlackBlock[] {
   switch (block.type) {
     case 'heading':
       return [{ type: 'header', text: plain(escapeWithin(block.text.replace(/\s+/g, ' ').trim() || ' ', MAX_HEADER_CHARS)) }];
@@ -135,7 +159,7 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'context':
       return context(block.text);
     case 'actions':
-      return actions(block.actions);
+      return actions(block.actions, options);
     case 'source':
       return [source(block.title, block.url)];
     case 'divider':
@@ -150,19 +174,34 @@ function renderBlock(block: Block): SlackBlock[] {
  * and the trailing actions and source line (the buttons and the source matter more than the
  * twentieth paragraph).
  */
-function fitBlockCount(blocks: SlackBlock[]): SlackBlock[] {
-  if (blocks.length <= MAX_BLOCKS) return blocks;
+function fitBlockCount(blocks: SlackBlock[], max: number): SlackBlock[] {
+  if (blocks.length <= max) return blocks;
   const tail: SlackBlock[] = [];
   while (blocks.length > 0 && isTail(blocks[blocks.length - 1]!) && tail.length < 3) tail.unshift(blocks.pop()!);
-  const room = MAX_BLOCKS - tail.length - 1;
+  const room = max - tail.length - 1;
   const dropped = blocks.length - room;
   const note: SlackBlock = { type: 'context', elements: [mrkdwn(`_This reply is long: ${dropped} more part${dropped === 1 ? '' : 's'} not shown. Ask for a narrower topic to see the rest._`)] };
   return [...blocks.slice(0, room), note, ...tail];
 }
 
+export interface RenderOptions {
+  /** Helpful / Not helpful as Slack's native feedback buttons (assistant threads); plain buttons otherwise. */
+  nativeFeedback?: boolean;
+  /** Messages and modals allow 50 blocks, Home tabs 100. */
+  maxBlocks?: number;
+}
+
+/** The action_id of the native feedback element (its values carry our ActionIds). */
+export const NATIVE_FEEDBACK_ACTION_ID = 'feedback';
+
+/** Neutral blocks as Block Kit, within `maxBlocks` (default: a message's 50). */
+export function renderBlockList(blocks: Block[], options: RenderOptions = {}): SlackBlock[] {
+  return fitBlockCount(blocks.flatMap((b) => renderBlock(b, options)), options.maxBlocks ?? MAX_BLOCKS);
+}
+
 /** The neutral reply as a Slack message: Block Kit within Slack's limits plus an escaped `text` fallback. */
-export function renderBlocks(reply: Reply): SlackPayload {
-  const blocks = fitBlockCount(reply.blocks.flatMap(renderBlock));
+export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackPayload {
+  const blocks = renderBlockList(reply.blocks, options);
   const text = escapeWithin(reply.text.trim() || 'IAM Identity Center assistant', MAX_FALLBACK_CHARS);
   return { text, blocks };
 }

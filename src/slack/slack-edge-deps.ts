@@ -1,6 +1,7 @@
 import type { Assistant } from '../core/assistant';
 import type { Logger } from '../core/ports';
 import type { AnsweredThreads } from './answered-threads';
+import type { AppHome } from './app-home';
 import type { FileReader } from './read-attached-files';
 
 /** What every Slack listener gets: the core, the thread memory, the logger, the channel settings. */
@@ -14,4 +15,6 @@ export interface SlackEdgeDeps {
   supportChannel?: string;
   /** Reads text files attached to a message; absent: attachments are ignored. */
   files?: FileReader;
+  /** The Home tab; absent: app_home_opened is ignored. */
+  home?: AppHome;
 }

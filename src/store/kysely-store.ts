@@ -167,11 +167,18 @@ export class KyselyStore implements Store {
     });
   }
 
-  articleStats(): Promise<ArticleStats[]> {
+  articleStats(since?: Date): Promise<ArticleStats[]> {
+    const from = since?.getTime() ?? 0;
     return this.run('articleStats', async (db) => {
-      const answers = await db.selectFrom('answers').select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id').execute();
+      const answers = await db
+        .selectFrom('answers')
+        .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('at', '>=', from)
+        .groupBy('article_id')
+        .execute();
       const votes = await db
         .selectFrom('feedback')
+        .where('at', '>=', from)
         .select(['article_id', (eb) => eb.fn.sum<number>('helpful').as('helpful'), (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('article_id')
         .execute();

@@ -1,10 +1,11 @@
-import { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import type { Assistant } from '../core/assistant';
 import { notice } from '../core/notice';
 import type { Logger } from '../core/ports';
 import type { Reply } from '../core/reply';
 import type { ConversationRefStore } from './conversation-ref-store';
+import { invokeResponse } from './invoke-response';
+import { onMessageExtensions } from './message-extensions';
 import { readSubmit, type Submit } from './read-submit';
 import { FAILED, replyActivity } from './reply-activity';
 import { toInput } from './teams-input';
@@ -23,10 +24,6 @@ export interface TeamsBotDeps {
 }
 
 const MAX_TOAST_CHARS = 300;
-
-async function invokeResponse(ctx: TurnContext, body: unknown, status = 200): Promise<void> {
-  await ctx.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status, body } }));
-}
 
 /** Universal Actions answer: a short message Teams shows to the person who pressed the button only. */
 function toast(text: string): unknown {
@@ -70,6 +67,8 @@ export function createTeamsBot(deps: TeamsBotDeps): AgentApplication<TurnState> 
     const input = toInput(ctx.activity, deps.supportConversation);
     return assistant.act({ id: submit.id, value: submit.value, actor: input.actor, conversation: input.conversation });
   };
+
+  onMessageExtensions(app, { assistant, logger, supportConversation: deps.supportConversation });
 
   app.onActivity('message', async (ctx) => {
     const submit = readSubmit(ctx.activity);

@@ -34,6 +34,10 @@ export class FakeSlack {
   readonly channelMembers = new Map<string, string[]>();
   /** usergroups.users.list: user group id → member ids (unknown groups answer no_such_subteam). */
   readonly userGroups = new Map<string, string[]>();
+  /** The same map under the name the surfaces tests use. */
+  get members(): Map<string, string[]> {
+    return this.channelMembers;
+  }
   readonly botUserId: string;
   private readonly botToken: string;
   private readonly failures = new Map<string, string[]>();
@@ -154,6 +158,10 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.push':
+        return { ok: true, view: { id: `V${this.ts++}`, type: (args.view as { type?: string } | undefined)?.type } };
       case 'conversations.members': {
         const members = this.channelMembers.get(String(args.channel));
         if (!members) return { ok: false, error: 'channel_not_found' };

@@ -91,3 +91,67 @@ export function messageShortcut(o: { text: string; responseUrl: string; ts?: str
     message: { type: 'message', user: 'U0OTHER', ts, text: o.text, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
   });
 }
+
+/** `app_home_opened`, as Slack sends it when someone opens the app's Home (or Messages) tab. */
+export function appHomeOpened(user = USER, tab: 'home' | 'messages' = 'home'): Record<string, unknown> {
+  return { type: 'app_home_opened', user, channel: 'D0HOME', tab, event_ts: nextTs() };
+}
+
+/** `assistant_thread_started`: someone opened the assistant container (a new thread in the app's DM). */
+export function assistantThreadStarted(o: { channel: string; threadTs: string; user?: string }): Record<string, unknown> {
+  return {
+    type: 'assistant_thread_started',
+    assistant_thread: { user_id: o.user ?? USER, context: { channel_id: 'C0OTHER', team_id: TEAM, enterprise_id: null }, channel_id: o.channel, thread_ts: o.threadTs },
+    event_ts: nextTs(),
+  };
+}
+
+/** A person's message in an assistant thread: an IM message with thread_ts (message.im). */
+export function assistantMessage(o: { channel: string; threadTs: string; text: string }): Record<string, unknown> {
+  return messageEvent({ channel: o.channel, channel_type: 'im', thread_ts: o.threadTs, text: o.text });
+}
+
+/** A click on a view (Home tab or modal): `block_actions` with a `view` container and no response_url. */
+export function viewAction(o: { actionId: string; value?: string; viewType: 'home' | 'modal'; type?: string }): string {
+  const view = { id: 'V0VIEW', type: o.viewType, callback_id: o.viewType === 'modal' ? 'kb_search' : '', hash: '1700000000.abc', state: { values: {} }, blocks: [] };
+  return interaction({
+    type: 'block_actions',
+    user: { id: USER, username: 'asker', name: 'asker', team_id: TEAM },
+    api_app_id: 'A0IDC',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V0VIEW' },
+    trigger_id: `${counter++}.4.trigger`,
+    team: { id: TEAM, domain: 'example' },
+    view,
+    actions: [{ type: o.type ?? 'button', action_id: o.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Button' }, ...(o.value !== undefined ? { value: o.value } : {}), action_ts: '1700000000.3' }],
+  });
+}
+
+/** Slack's native feedback buttons clicked on a message: one element, the value of the chosen thumb. */
+export function feedbackButtonsAction(o: { value: string; responseUrl: string; messageTs: string; channel: string; threadTs?: string }): string {
+  const body = JSON.parse(decodeURIComponent(blockActions({ actionId: 'feedback', value: o.value, responseUrl: o.responseUrl, messageTs: o.messageTs, threadTs: o.threadTs, channel: o.channel }).slice('payload='.length)));
+  body.actions = [{ type: 'feedback_buttons', action_id: 'feedback', block_id: 'b2', value: o.value, action_ts: '1700000000.4', text: { type: 'plain_text', text: 'Helpful' } }];
+  return interaction(body);
+}
+
+/** `view_submission` of the knowledge base search modal with what was typed. */
+export function searchSubmission(query: string): string {
+  return interaction({
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'example' },
+    user: { id: USER, username: 'asker', name: 'asker', team_id: TEAM },
+    api_app_id: 'A0IDC',
+    token: 'deprecated-verification-token',
+    trigger_id: `${counter++}.5.trigger`,
+    view: {
+      id: 'V0SEARCH',
+      type: 'modal',
+      callback_id: 'kb_search',
+      hash: '1700000000.def',
+      private_metadata: '',
+      state: { values: { kb_search_query: { query: { type: 'plain_text_input', value: query || null } } } },
+      blocks: [],
+    },
+    response_urls: [],
+  });
+}

@@ -102,6 +102,17 @@ export function storeContract(open: () => Promise<Store>): void {
     ]);
   });
 
+  it('counts only answers and votes at or after `since` when asked for a window', async () => {
+    await store.recordAnswer({ articleId: 'old-one', confidence: 0.9, messageHash: 'o1', platform: 'slack', at: at(0) });
+    await store.recordAnswer({ articleId: 'new-one', confidence: 0.9, messageHash: 'n1', platform: 'teams', at: at(100) });
+    await store.recordAnswer({ articleId: 'new-one', confidence: 0.9, messageHash: 'n2', platform: 'teams', at: at(101) });
+    await store.recordFeedback({ articleId: 'old-one', messageHash: 'o1', helpful: false, actor: alice, at: at(1) });
+    await store.recordFeedback({ articleId: 'new-one', messageHash: 'n1', helpful: true, actor: alice, at: at(102) });
+    await store.recordFeedback({ articleId: 'new-one', messageHash: 'n2', helpful: false, actor: bob, at: at(99) });
+    expect(await store.articleStats(at(100))).toEqual([{ articleId: 'new-one', answers: 2, helpful: 1, notHelpful: 0 }]);
+    expect(await store.articleStats()).toHaveLength(2);
+  });
+
   it('keeps the last context of a thread until it expires', async () => {
     const key = 'slack:C0HELP:1700.2';
     await store.saveThreadContext(key, { text: 'first', checks: [], at: at(0) }, 3600);

@@ -88,7 +88,7 @@ describe('Teams edge over HTTP: card buttons', () => {
   });
 
   it('answers invokes we do not handle with 501', async () => {
-    const res = await h.post({ ...personalMessage(h.connector.url, ''), type: 'invoke', name: 'composeExtension/query', value: {} });
+    const res = await h.post({ ...personalMessage(h.connector.url, ''), type: 'invoke', name: 'task/fetch', value: {} });
     expect(res.status).toBe(501);
   });
 

@@ -90,3 +90,42 @@ export function botAddedToTeam(serviceUrl: string, channel = CHANNEL) {
     channelData: { eventType: 'teamMemberAdded', team: { id: '19:team-general@thread.tacv2' }, tenant: { id: TENANT } },
   };
 }
+
+/** `composeExtension/query`: someone typed in the compose box / command bar search of our extension. */
+export function extensionQuery(serviceUrl: string, query: string | undefined, commandId = 'searchArticles') {
+  const { text: _text, textFormat: _f, ...rest } = personalMessage(serviceUrl, '');
+  const parameters = query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'searchQuery', value: query }];
+  return { ...rest, type: 'invoke', name: 'composeExtension/query', value: { commandId, parameters, queryOptions: { skip: 0, count: 25 } } };
+}
+
+/**
+ * `composeExtension/submitAction` of the "Troubleshoot this" message action, run on a channel
+ * reply (`replyToId` is the thread's root) whose body Teams sends as HTML.
+ */
+export function messageActionInvoke(serviceUrl: string, html: string, o: { note?: string; where?: 'channel' | 'personal'; commandId?: string } = {}) {
+  const where = o.where ?? 'channel';
+  const { text: _text, textFormat: _f, entities: _e, ...rest } = (where === 'channel' ? channelMention(serviceUrl, '') : personalMessage(serviceUrl, '')) as ReturnType<typeof channelMention>;
+  return {
+    ...rest,
+    type: 'invoke',
+    name: 'composeExtension/submitAction',
+    conversation: where === 'channel' ? { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: CHANNEL } : rest.conversation,
+    value: {
+      commandId: o.commandId ?? 'troubleshootMessage',
+      commandContext: 'message',
+      context: { theme: 'default' },
+      data: o.note === undefined ? {} : { note: o.note },
+      messagePayload: {
+        id: '1700000000999',
+        replyToId: '1700000000111',
+        createdDateTime: '2026-01-15T09:59:00.000Z',
+        importance: 'normal',
+        messageType: 'message',
+        from: { user: { id: '6f1c2d3e-0000-4000-8000-00000000b0b', displayName: 'Bob Example', userIdentityType: 'aadUser' } },
+        body: { contentType: 'html', content: html },
+        attachments: [],
+        mentions: [],
+      },
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
+import { NOTE_PARAMETER, SEARCH_COMMAND_ID, SEARCH_PARAMETER, TROUBLESHOOT_COMMAND_ID } from '../../src/teams/message-extension-ids';
 
 const ROOT = join(__dirname, '..', '..');
 const SCRIPT = join(ROOT, 'scripts', 'teams-package.js');
@@ -80,6 +81,34 @@ describe('Teams app package (npm run teams:package)', () => {
     for (const c of commands) {
       expect(c.title.length).toBeLessThanOrEqual(32);
       expect(c.description.length).toBeLessThanOrEqual(128);
+    }
+  });
+
+  it('declares exactly the message extension commands the code handles: search (compose, command bar) and the message action', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'teams-pkg-')), 'teams-app.zip');
+    execFileSync(process.execPath, [SCRIPT, out], { env: { PATH: process.env.PATH, TEAMS_APP_ID: APP_ID, PUBLIC_URL: 'https://idc.example.org' } });
+    const { manifest } = readZip(out);
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(APP_ID);
+    const commands: Array<Record<string, any>> = extension.commands;
+    expect(commands.map((c) => [c.id, c.type])).toEqual([
+      [SEARCH_COMMAND_ID, 'query'],
+      [TROUBLESHOOT_COMMAND_ID, 'action'],
+    ]);
+    const [search, action] = commands;
+    expect(search).toMatchObject({ initialRun: true, context: ['compose', 'commandBox'] });
+    expect(search!.parameters.map((p: { name: string }) => p.name)).toEqual([SEARCH_PARAMETER]);
+    // fetchTask false: Teams shows the static form and sends composeExtension/submitAction, which the code answers.
+    expect(action).toMatchObject({ context: ['message'], fetchTask: false, title: 'Troubleshoot this' });
+    expect(action!.parameters.map((p: { name: string }) => p.name)).toEqual([NOTE_PARAMETER]);
+    for (const c of commands) {
+      expect(c.title.length).toBeLessThanOrEqual(32);
+      expect(c.description.length).toBeLessThanOrEqual(128);
+      for (const p of c.parameters) {
+        expect(p.title.length).toBeLessThanOrEqual(32);
+        expect(p.description.length).toBeLessThanOrEqual(128);
+      }
     }
   });
 

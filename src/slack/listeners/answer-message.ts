@@ -4,6 +4,7 @@ import { decodeSlackText } from '../decode-slack-text';
 import { deliverReply } from '../deliver-reply';
 import type { SlackMessageEvent } from '../read-message-event';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
+import type { ThreadSurface } from '../thread-surface';
 import { isSlowText, withReaction } from '../with-reaction';
 import { yieldToIo } from '../yield-to-io';
 
@@ -17,7 +18,7 @@ export async function answerMessage(
   client: webApi.WebClient,
   message: SlackMessageEvent,
   trigger: Trigger,
-  meta: { botUserId?: string; eventId?: string },
+  meta: { botUserId?: string; eventId?: string; surface?: ThreadSurface },
 ): Promise<void> {
   await yieldToIo();
   const threadTs = message.threadTs ?? message.ts;
@@ -39,7 +40,17 @@ export async function answerMessage(
     ...(attachments?.length ? { attachments } : {}),
   };
   const where = isSlowText(text) ? { channel: message.channel, timestamp: message.ts } : undefined;
+  const surface = meta.surface;
   await withReaction(client, where, log, async () => {
+    await surface?.working(text);
+    try {
+      await decideAndDeliver();
+    } finally {
+      await surface?.done();
+    }
+  });
+
+  async function decideAndDeliver(): Promise<void> {
     const { reply, match } = await deps.assistant.decide(input);
     const best = match?.matches[0];
     // Watched channels are busy: silence is logged at debug, answers at info.
@@ -51,7 +62,10 @@ export async function answerMessage(
     }
     await yieldToIo();
     const isIm = message.channelType === 'im';
-    const posted = await deliverReply(client, reply, { channel: message.channel, user: message.user, threadTs, isIm }, log);
+    const render = surface ? { nativeFeedback: true } : undefined;
+    const posted = await deliverReply(client, reply, { channel: message.channel, user: message.user, threadTs, isIm, render }, log);
     if (posted && trigger !== 'watched') await deps.threads.markAnswered(message.channel, threadTs);
-  });
+    const article = reply.kind === 'answer' && reply.articleId ? deps.assistant.articles.get(reply.articleId) : undefined;
+    if (article) await surface?.titled(article.title);
+  }
 }

@@ -1,25 +1,33 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { isActionId } from '../../core/reply';
 import { deliverReply, respondWith } from '../deliver-reply';
 import { failureReply } from '../failure-reply';
+import { readBlockAction } from '../read-block-action';
+import { KB_SEARCH_OPEN_ACTION_ID, renderModal } from '../render-view';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
-import { ACTION_ID_SUFFIX } from '../render-blocks';
 import { isSlowAction, withReaction } from '../with-reaction';
 
+/** Elements the Slack edge handles itself (not the core): their own listeners answer them. */
+const EDGE_ACTION_IDS = new Set([KB_SEARCH_OPEN_ACTION_ID]);
+
 /**
- * Buttons from the reply model (action_id = our ActionId, value = its payload) go to
- * `assistant.act`. Public results go into the thread of the message holding the button; private
- * ones (feedback thanks, notices) go back to the clicker only, through `response_url`.
+ * Buttons from the reply model (action_id = our ActionId, value = its payload) and Slack's native
+ * feedback buttons go to `assistant.act`. On a message, public results go into the thread of the
+ * message holding the button, private ones back to the clicker through `response_url`. On a view
+ * (Home tab, modal) there is no thread and no response_url: the result opens in a modal, and the
+ * Home tab is published again so it shows the change (a claimed escalation).
  */
 export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, client, respond }) => {
     await ack();
     const log = deps.logger.child({ action: action.action_id, channel: body.channel?.id });
-    const id = action.action_id.split(ACTION_ID_SUFFIX)[0];
-    if (action.type !== 'button' || !isActionId(id)) {
+    if (EDGE_ACTION_IDS.has(action.action_id)) return;
+    const clicked = readBlockAction(action as { type: string; action_id: string; value?: string });
+    if (!clicked) {
       log.warn({ type: action.type }, 'unknown block action ignored');
       return;
     }
+    const { id } = clicked;
+    const view = body.container?.type === 'view' ? body.view : undefined;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs = message?.thread_ts ?? message?.ts ?? body.container?.thread_ts;
@@ -28,18 +36,27 @@ export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
       await withReaction(client, where, log, async () => {
         const reply = await deps.assistant.act({
           id,
-          value: action.value ?? '',
+          value: clicked.value,
           actor: { platform: 'slack', id: body.user.id, name: body.user.name },
           conversation: { platform: 'slack', channelId: channel ?? '', threadId: threadTs, privateSupport: channel === deps.supportChannel },
         });
-        log.info({ kind: reply?.kind ?? 'silent' }, 'action handled');
+        log.info({ kind: reply?.kind ?? 'silent', native: clicked.native, surface: view?.type ?? 'message' }, 'action handled');
+        if (view) {
+          if (reply) {
+            const modal = renderModal(reply, 'IDC assistant');
+            if (view.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view: modal });
+            else await client.views.open({ trigger_id: body.trigger_id, view: modal });
+          }
+          if (view.type === 'home' && deps.home) await deps.home.publish(client, body.user.id);
+          return;
+        }
         if (!reply) return;
         if (reply.visibility === 'private' || !channel) return respondWith(respond, reply, log);
         await deliverReply(client, reply, { channel, user: body.user.id, threadTs, respond }, log);
       });
     } catch (err) {
       log.error({ err: (err as Error).message }, 'action failed');
-      await respondWith(respond, failureReply(), log);
+      if (!view) await respondWith(respond, failureReply(), log);
     }
   });
 }
