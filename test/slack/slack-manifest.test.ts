@@ -55,7 +55,7 @@ const EVENT_SCOPES: Record<string, string[]> = {
 /** What the code handles, read from the source: Web API calls, event listeners, the Assistant helper. */
 function handled() {
   const source = slackSource();
-  const methods = new Set([...source.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
+  const methods = new Set([...source.matchAll(/client\.(\w+(?:\.\w+)+)\(/g)].map((m) => m[1]!));
   for (const helper of ['setSuggestedPrompts', 'setStatus', 'setTitle']) if (source.includes(`${helper}(`)) methods.add(`assistant.threads.${helper}`);
   const events = new Set<string>();
   for (const [, name] of source.matchAll(/app\.event\('(\w+)'/g)) {
