@@ -19,7 +19,7 @@ const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9_]
  * The knowledge base search behind Slack's "Search the knowledge base" modal and the Teams search
  * extension. The matcher ranks first (it knows signatures, events and symptoms); when it finds
  * nothing (a bare word like "scim"), articles whose id, title or tags hold every typed word are
- * listed in knowledge base order. An empty query lists the first `limit` articles.
+ * listed, those naming the words in their id or title first. An empty query lists the first `limit` articles.
  */
 export function searchKnowledge(matcher: Matcher, articles: ReadonlyMap<string, Article>, query: string, limit: number): KnowledgeHit[] {
   const text = query.slice(0, MAX_QUERY_CHARS).trim();
@@ -34,11 +34,16 @@ export function searchKnowledge(matcher: Matcher, articles: ReadonlyMap<string, 
   if (matched.length > 0) return matched.slice(0, limit);
   const wanted = wordsOf(text);
   if (wanted.length === 0) return [];
+  const found = (have: ReadonlySet<string>, w: string) => have.has(w) || [...have].some((h) => h.startsWith(w));
   return [...articles.values()]
-    .filter((a) => {
+    .flatMap((a) => {
       const have = new Set(wordsOf([a.id, a.title, ...a.tags].join(' ')));
-      return wanted.every((w) => have.has(w) || [...have].some((h) => h.startsWith(w)));
+      if (!wanted.every((w) => found(have, w))) return [];
+      // Words in the id or title say more than a tag: those articles come first.
+      const named = new Set(wordsOf(`${a.id} ${a.title}`));
+      return [{ a, score: wanted.filter((w) => found(named, w)).length }];
     })
+    .sort((x, y) => y.score - x.score)
     .slice(0, limit)
-    .map((a) => hit(a, { by: 'words' }));
+    .map(({ a }) => hit(a, { by: 'words' }));
 }
