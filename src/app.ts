@@ -56,7 +56,8 @@ export interface AppOptions {
 export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
-  const offline = deps.offline ?? createOfflineChecks(config.saml);
+  const ownOffline = deps.offline ? undefined : createOfflineChecks(config.saml);
+  const offline = deps.offline ?? ownOffline!;
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
   const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws) : undefined);
   const clock = deps.clock ?? systemClock;
@@ -147,6 +148,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
       await closed;
       await teams?.idle();
       await memory.idle(); // the last answers' records, before the caller closes the store
+      await ownOffline?.close(); // the lint worker thread, if one was started
     },
   };
 }
