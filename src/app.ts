@@ -6,6 +6,7 @@ import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
+import { Inbox, type InboxOptions } from './core/inbox';
 import { EscalationService } from './core/escalations/escalation-service';
 import { systemClock, type Logger } from './core/ports';
 import { MemoryStore, type SeenEventStore, type Store } from './core/store';
@@ -48,12 +49,14 @@ export interface AppOptions {
   store?: Store;
   /** Seen Slack event ids and answered threads (default: the store). */
   seen?: SeenEventStore;
+  /** Inbox lease and polling (benches and tests shorten them). */
+  inbox?: Pick<InboxOptions, 'leaseMs' | 'pollMs'>;
   /** Teams edge extras: a persistent conversation reference store, shorter timeouts in tests. */
   teams?: Pick<TeamsEdgeOptions, 'refs' | 'timeouts'>;
 }
 
 /** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {} }: AppOptions): App {
+export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {}, inbox: inboxOptions = {} }: AppOptions): App {
   const articles = loadKnowledge(config.knowledgeDirs);
   const metrics = new PrometheusMetrics();
   const ownOffline = deps.offline ? undefined : createOfflineChecks(config.saml);
@@ -77,6 +80,10 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     metrics,
   });
   const inFlight = new InFlight();
+  // SQLite and memory belong to this process alone: at start, whatever is unfinished is an orphan.
+  const shared = (store as { dialect?: string }).dialect === 'postgres';
+  const inbox = new Inbox({ store, logger, takeOverOnStart: !shared, track: (p) => inFlight.track(p), ...inboxOptions });
+  let stopInbox = () => {};
   let stopTicks = () => {};
   const channels: string[] = [];
   const checks = [live ? 'live checks: on' : 'live checks: off (set AWS_REGION and IDC_IDENTITY_STORE_ID)'];
@@ -101,7 +108,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const starts: Array<() => Promise<void>> = [];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
-    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight });
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, inbox });
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, logger.child({ edge: 'slack' })));
     routes.push(...slack.routes);
     starts.push(slack.start);
@@ -109,7 +116,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     channels.push('slack');
   }
   const teams = config.teams
-    ? createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger })
+    ? createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox })
     : undefined;
   if (teams?.desk) escalations.addDesk(teams.desk);
   if (teams) {
@@ -133,6 +140,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
+          stopInbox = inbox.start(); // deliveries a crash left unfinished, then every 10 s
           resolve((server.address() as AddressInfo).port);
         });
       });
@@ -140,6 +148,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     close: async (timeoutMs = 10_000) => {
       // Stop accepting requests first, then let edges finish work they already acknowledged.
       stopTicks();
+      stopInbox();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       for (const stop of stops) await stop();

@@ -1,6 +1,7 @@
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { FeedbackEntry } from './ports';
 import { escalationId, FIRST_ESCALATION_NUMBER } from './escalation-id';
+import { MemoryInbox } from './memory-inbox';
 import type {
   AnswerEntry,
   ArticleStats,
@@ -30,6 +31,11 @@ export class MemoryStore implements Store {
   private readonly escalations = new Map<string, Row>();
   private readonly votes = new Map<string, FeedbackEntry>();
   private nextNumber = FIRST_ESCALATION_NUMBER;
+  private readonly inbox = new MemoryInbox();
+  readonly acceptDelivery = this.inbox.acceptDelivery.bind(this.inbox);
+  readonly renewDelivery = this.inbox.renewDelivery.bind(this.inbox);
+  readonly finishDelivery = this.inbox.finishDelivery.bind(this.inbox);
+  readonly claimStaleDeliveries = this.inbox.claimStaleDeliveries.bind(this.inbox);
   readonly audit: AuditEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];
   readonly answers: AnswerEntry[] = [];
@@ -169,7 +175,7 @@ export class MemoryStore implements Store {
       for (const [k, expires] of map) if (expires <= t && map.delete(k)) removed++;
     }
     for (const [k, { expires }] of this.contexts) if (expires <= t && this.contexts.delete(k)) removed++;
-    return removed;
+    return removed + this.inbox.sweep(now);
   }
 
   async close(): Promise<void> {}

@@ -1,12 +1,13 @@
-import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config';
 import type { Assistant } from '../core/assistant';
+import type { Inbox } from '../core/inbox';
 import type { Logger } from '../core/ports';
 import type { SeenEventStore } from '../core/store';
 import { sendJson, type Route } from '../server/create-server';
 import { AnsweredThreads } from './answered-threads';
 import { createBoltApp, SLACK_EVENTS_PATH, type SlackTransport } from './create-bolt-app';
 import { dedupeDeliveries } from './dedupe-deliveries';
+import type { InboxBoltApp } from './inbox-bolt-app';
 import { InFlight } from '../server/in-flight';
 import { onAppMention } from './listeners/on-app-mention';
 import { onBlockAction } from './listeners/on-block-action';
@@ -24,6 +25,8 @@ export interface SlackEdgeOptions {
   logger: Logger;
   /** Work acknowledged but not yet answered; the app's tracker, so its shutdown waits for it too. */
   inFlight?: InFlight;
+  /** The durable inbox: Events API deliveries are written to it before the ack (and deduplicated by it). */
+  inbox?: Inbox;
 }
 
 export interface SlackEdge {
@@ -34,7 +37,7 @@ export interface SlackEdge {
   start(): Promise<void>;
   /** Closes Socket Mode and waits for answers already acked to go out. */
   stop(): Promise<void>;
-  bolt: App;
+  bolt: InboxBoltApp;
 }
 
 /** How long stop() waits for answers already acked (hosts give ~10-30 s between SIGTERM and SIGKILL). */
@@ -43,9 +46,11 @@ const STOP_GRACE_MS = 8_000;
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
 /** The Slack edge: Bolt, our listeners, and how it attaches to the server. */
-export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight() }: SlackEdgeOptions): SlackEdge {
+export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), inbox }: SlackEdgeOptions): SlackEdge {
   const log = logger.child({ edge: 'slack' });
   const { app, transport, http } = createBoltApp(config, log);
+  app.inbox = inbox;
+  inbox?.onRecover('slack', (entry) => app.replay(entry));
   const apiOrigin = config.apiUrl ? new URL(config.apiUrl).origin : undefined;
   const deps = {
     assistant,
@@ -55,7 +60,7 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
     supportChannel: config.supportChannel,
     files: new SlackFileReader({ botToken: config.botToken, allowedOrigins: apiOrigin ? [...FILE_HOSTS, apiOrigin] : FILE_HOSTS }),
   };
-  app.use(dedupeDeliveries(seen, log, inFlight));
+  app.use(dedupeDeliveries(seen, log, inFlight, { events: !inbox }));
   onAppMention(app, deps);
   onMessage(app, deps);
   onIdcCommand(app, deps);

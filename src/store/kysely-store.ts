@@ -3,9 +3,10 @@ import { Migrator } from 'kysely/migration';
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
 import type { FeedbackEntry } from '../core/ports';
 import { escalationId } from '../core/escalation-id';
-import type { AnswerEntry, ArticleStats, AuditEntry, EscalationChange, NewEscalation, Store, ThreadContext } from '../core/store';
+import type { AnswerEntry, ArticleStats, AuditEntry, EscalationChange, InboxEntry, NewEscalation, Store, ThreadContext } from '../core/store';
 import { StoreError } from '../core/store-error';
 import { escalationRow, eventRow, toEscalation } from './escalation-rows';
+import { inboxQueries } from './inbox-queries';
 import { mapStoreError } from './map-store-error';
 import { migrations, type Dialect } from './migrations';
 import type { Database, EscalationTable } from './schema';
@@ -65,6 +66,22 @@ export class KyselyStore implements Store {
 
   firstSeen(key: string, ttlSeconds: number, now = new Date()): Promise<boolean> {
     return this.run('firstSeen', (db) => claimKey(db, 'seen_events', key, ttlSeconds, now));
+  }
+
+  acceptDelivery(entry: Omit<InboxEntry, 'attempts'>, owner: string, leaseUntil: Date): Promise<boolean> {
+    return this.run('acceptDelivery', (db) => inboxQueries.accept(db, entry, owner, leaseUntil));
+  }
+
+  renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean> {
+    return this.run('renewDelivery', (db) => inboxQueries.renew(db, key, owner, leaseUntil));
+  }
+
+  finishDelivery(key: string, owner: string, now: Date): Promise<void> {
+    return this.run('finishDelivery', (db) => inboxQueries.finish(db, key, owner, now));
+  }
+
+  claimStaleDeliveries(o: Parameters<Store['claimStaleDeliveries']>[0]): Promise<InboxEntry[]> {
+    return this.run('claimStaleDeliveries', (db) => inboxQueries.claimStale(db, o));
   }
 
   markThreadAnswered(threadKey: string, ttlSeconds: number, now: Date): Promise<boolean> {
@@ -292,7 +309,7 @@ export class KyselyStore implements Store {
         const result = await db.deleteFrom(table).where('expires_at', '<=', now.getTime()).executeTakeFirst();
         removed += Number(result.numDeletedRows);
       }
-      return removed;
+      return removed + (await inboxQueries.sweep(db, now));
     });
   }
 

@@ -1,7 +1,7 @@
 import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger, type Logger } from '../../src/core/ports';
-import { MemoryStore, type SeenEventStore } from '../../src/core/store';
+import { MemoryStore, type SeenEventStore, type Store } from '../../src/core/store';
 import { FakeSlack, type RecordedCall } from '../helpers/fake-slack';
 import { SIGNING_SECRET } from '../helpers/slack-requests';
 
@@ -17,7 +17,7 @@ export interface SlackHarness {
 }
 
 /** The real app (createApp, PORT=0) with Slack on, talking to a fake Slack Web API on loopback. */
-export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger; deps?: AppOptions['deps'] } = {}): Promise<SlackHarness> {
+export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack; env?: Record<string, string>; logger?: Logger; deps?: AppOptions['deps']; store?: Store } = {}): Promise<SlackHarness> {
   const fake = o.fake ?? (await new FakeSlack().start());
   const config = loadConfig({
     PORT: '0',
@@ -31,7 +31,7 @@ export async function startSlackApp(o: { seen?: SeenEventStore; fake?: FakeSlack
   let app: App;
   let base: string;
   try {
-    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps });
+    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps, store: o.store });
     base = `http://127.0.0.1:${await app.listen()}`;
   } catch (err) {
     if (!o.fake) await fake.close();

@@ -38,7 +38,7 @@ describe('store errors', () => {
     expect(await second.firstSeen('k', 60)).toBe(false); // same data, no re-created tables
     await second.close();
     const raw = new Sqlite(file, { readonly: true });
-    expect(raw.prepare('select name from kysely_migration').all()).toEqual([{ name: '2025-01-01-001-initial' }]);
+    expect(raw.prepare('select name from kysely_migration').all()).toEqual([{ name: '2025-01-01-001-initial' }, { name: 'harden-b-2026-12-01-inbox' }]);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
   });
