@@ -10,6 +10,8 @@ export interface InboxEntry {
   receivedAt: Date;
   /** Times it was claimed (1 on arrival); recovery gives up on an entry after a few. */
   attempts: number;
+  /** A reply was being sent when the worker stopped: the edge checks whether it arrived before replaying. */
+  answering?: boolean;
 }
 
 /**
@@ -19,9 +21,11 @@ export interface InboxEntry {
  */
 export interface InboxStore {
   /** Writes the entry already claimed by `owner`; false (nothing written) when `key` is in the inbox. */
-  acceptDelivery(entry: Omit<InboxEntry, 'attempts'>, owner: string, leaseUntil: Date): Promise<boolean>;
+  acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean>;
   /** Extends the owner's lease; false when the entry is no longer the owner's (or done). */
   renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Records that the reply is about to be sent (see `InboxEntry.answering`). */
+  markAnswering(key: string, owner: string, now: Date): Promise<void>;
   /** Marks it done (the payload is dropped: only the key stays, for dedupe). */
   finishDelivery(key: string, owner: string, now: Date): Promise<void>;
   /**

@@ -20,6 +20,16 @@ export interface InboxOptions {
 }
 
 export type Accepted = 'new' | 'duplicate' | 'unrecorded';
+
+/**
+ * What a job tells the inbox around its reply: `sending()` just before it goes out, `answered()`
+ * right after. A crash between the two leaves an entry marked `answering`, which the edge checks
+ * against the platform before replaying; a crash after `answered()` cannot bring the reply back.
+ */
+export interface DeliveryHooks {
+  sending(): Promise<void>;
+  answered(): Promise<void>;
+}
 type Replay = (entry: InboxEntry) => Promise<void>;
 
 /**
@@ -56,21 +66,30 @@ export class Inbox {
     }
   }
 
-  /** Runs `job` for an accepted entry, renewing the lease while it runs, and marks the entry done. */
-  async work<T>(key: string, job: () => Promise<T>): Promise<T> {
+  /** Runs `job` for an accepted entry, renewing the lease while it runs; the entry is done when it settles (or at `answered()`). */
+  async work<T>(key: string, job: (hooks: DeliveryHooks) => Promise<T>): Promise<T> {
+    let finished: Promise<void> | undefined;
+    const finish = () => {
+      clearInterval(renew);
+      finished ??= this.o.store.finishDelivery(key, this.owner, new Date()).catch((err: unknown) => {
+        this.o.logger.error({ err: (err as Error).message, delivery: key }, 'inbox: could not mark the delivery done; it may be worked again');
+      });
+      return finished;
+    };
     const renew = setInterval(() => {
       this.o.store.renewDelivery(key, this.owner, new Date(Date.now() + this.leaseMs)).then(
-        (held) => held || this.o.logger.warn({ delivery: key }, 'inbox: lease lost while working (another replica took the entry over)'),
+        (held) => held || finished || this.o.logger.warn({ delivery: key }, 'inbox: lease lost while working (another replica took the entry over)'),
         (err: unknown) => this.o.logger.warn({ err: (err as Error).message, delivery: key }, 'inbox: could not renew the lease'),
       );
     }, Math.max(10, Math.floor(this.leaseMs / 3)));
     try {
-      return await job();
+      const sending = () =>
+        this.o.store.markAnswering(key, this.owner, new Date()).catch((err: unknown) => {
+          this.o.logger.warn({ err: (err as Error).message, delivery: key }, 'inbox: could not mark the reply as being sent');
+        });
+      return await job({ sending, answered: finish });
     } finally {
-      clearInterval(renew);
-      await this.o.store.finishDelivery(key, this.owner, new Date()).catch((err: unknown) => {
-        this.o.logger.error({ err: (err as Error).message, delivery: key }, 'inbox: could not mark the delivery done; it may be worked again');
-      });
+      await finish();
     }
   }
 

@@ -11,7 +11,7 @@ interface Row {
 export class MemoryInbox implements InboxStore {
   private readonly rows = new Map<string, Row>();
 
-  async acceptDelivery(entry: Omit<InboxEntry, 'attempts'>, owner: string, leaseUntil: Date): Promise<boolean> {
+  async acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
     if (this.rows.has(entry.key)) return false;
     this.rows.set(entry.key, { entry: { ...entry, attempts: 1 }, owner, leaseUntil: leaseUntil.getTime() });
     return true;
@@ -22,6 +22,11 @@ export class MemoryInbox implements InboxStore {
     if (!row || row.owner !== owner || row.doneAt !== undefined) return false;
     row.leaseUntil = leaseUntil.getTime();
     return true;
+  }
+
+  async markAnswering(key: string, owner: string): Promise<void> {
+    const row = this.rows.get(key);
+    if (row && row.owner === owner) row.entry = { ...row.entry, answering: true };
   }
 
   async finishDelivery(key: string, owner: string, now: Date): Promise<void> {

@@ -35,6 +35,7 @@ export class MemoryStore implements Store {
   readonly acceptDelivery = this.inbox.acceptDelivery.bind(this.inbox);
   readonly renewDelivery = this.inbox.renewDelivery.bind(this.inbox);
   readonly finishDelivery = this.inbox.finishDelivery.bind(this.inbox);
+  readonly markAnswering = this.inbox.markAnswering.bind(this.inbox);
   readonly claimStaleDeliveries = this.inbox.claimStaleDeliveries.bind(this.inbox);
   readonly audit: AuditEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];

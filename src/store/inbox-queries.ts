@@ -5,12 +5,19 @@ import type { Database, InboxTable } from './schema';
 
 type ClaimOptions = Parameters<InboxStore['claimStaleDeliveries']>[0];
 
-const toEntry = (r: InboxTable): InboxEntry => ({ key: r.key, platform: r.platform as Platform, payload: r.payload, receivedAt: new Date(Number(r.received_at)), attempts: Number(r.attempts) });
+const toEntry = (r: InboxTable): InboxEntry => ({
+  key: r.key,
+  platform: r.platform as Platform,
+  payload: r.payload,
+  receivedAt: new Date(Number(r.received_at)),
+  attempts: Number(r.attempts),
+  ...(r.answering_at === null ? {} : { answering: true }),
+});
 
 /** The inbox's statements, one per decision: an insert that does nothing on a known key, conditional updates. */
 export const inboxQueries = {
-  async accept(db: Kysely<Database>, entry: Omit<InboxEntry, 'attempts'>, owner: string, leaseUntil: Date): Promise<boolean> {
-    const row = { key: entry.key, platform: entry.platform, payload: entry.payload, received_at: entry.receivedAt.getTime(), owner, lease_until: leaseUntil.getTime(), attempts: 1, done_at: null };
+  async accept(db: Kysely<Database>, entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
+    const row = { key: entry.key, platform: entry.platform, payload: entry.payload, received_at: entry.receivedAt.getTime(), owner, lease_until: leaseUntil.getTime(), attempts: 1, done_at: null, answering_at: null };
     const result = await db.insertInto('inbox').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   },
@@ -18,6 +25,10 @@ export const inboxQueries = {
   async renew(db: Kysely<Database>, key: string, owner: string, leaseUntil: Date): Promise<boolean> {
     const result = await db.updateTable('inbox').set({ lease_until: leaseUntil.getTime() }).where('key', '=', key).where('owner', '=', owner).where('done_at', 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  },
+
+  async answering(db: Kysely<Database>, key: string, owner: string, now: Date): Promise<void> {
+    await db.updateTable('inbox').set({ answering_at: now.getTime() }).where('key', '=', key).where('owner', '=', owner).execute();
   },
 
   async finish(db: Kysely<Database>, key: string, owner: string, now: Date): Promise<void> {

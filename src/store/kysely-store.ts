@@ -68,12 +68,16 @@ export class KyselyStore implements Store {
     return this.run('firstSeen', (db) => claimKey(db, 'seen_events', key, ttlSeconds, now));
   }
 
-  acceptDelivery(entry: Omit<InboxEntry, 'attempts'>, owner: string, leaseUntil: Date): Promise<boolean> {
+  acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
     return this.run('acceptDelivery', (db) => inboxQueries.accept(db, entry, owner, leaseUntil));
   }
 
   renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean> {
     return this.run('renewDelivery', (db) => inboxQueries.renew(db, key, owner, leaseUntil));
+  }
+
+  markAnswering(key: string, owner: string, now: Date): Promise<void> {
+    return this.run('markAnswering', (db) => inboxQueries.answering(db, key, owner, now));
   }
 
   finishDelivery(key: string, owner: string, now: Date): Promise<void> {

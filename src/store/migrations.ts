@@ -123,6 +123,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('lease_until', millis, (c) => c.notNull())
           .addColumn('attempts', 'integer', (c) => c.notNull())
           .addColumn('done_at', millis)
+          .addColumn('answering_at', millis)
           .execute();
         // Recovery looks for unfinished entries by lease; the sweep for old finished ones.
         await db.schema.createIndex('inbox_unfinished').on('inbox').columns(['done_at', 'lease_until']).execute();

@@ -66,6 +66,8 @@ export interface InboxTable {
   lease_until: number;
   attempts: number;
   done_at: number | null;
+  /** Set just before the reply is sent: after a crash, the reply may or may not have gone out. */
+  answering_at: number | null;
 }
 
 export interface ExpiringKeyTable {

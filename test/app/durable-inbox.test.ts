@@ -91,6 +91,30 @@ describe('durable inbox: Slack', () => {
     }
   });
 
+  it('after a crash while replying, reads the thread: answered there means not again, else it answers', async () => {
+    const store = new MemoryStore();
+    const replied = appMention(PASTE);
+    const silent = appMention(PASTE);
+    const a = eventCallback(replied);
+    const b = eventCallback(silent);
+    for (const { body, eventId } of [a, b]) {
+      await orphan(store, `slack:event:${eventId}`, 'slack', { body: JSON.parse(body) });
+      await store.markAnswering(`slack:event:${eventId}`, 'dead-process');
+    }
+    // The dead process's reply to the first one did reach Slack.
+    await fetch(`${fake.apiUrl}chat.postMessage`, { method: 'POST', headers: { authorization: 'Bearer xoxb-test-token', 'content-type': 'application/json' }, body: JSON.stringify({ channel: replied.channel, thread_ts: replied.ts, text: 'the answer' }) });
+    fake.reset();
+    const h = await startSlackApp({ fake, store });
+    try {
+      await fake.waitFor(() => fake.posts().length === 1);
+      await fake.settle(300);
+      expect(fake.posts().map((p) => p.args.thread_ts)).toEqual([silent.ts]);
+      expect(fake.calls.filter((c) => c.method === 'conversations.replies').map((c) => c.args.ts).sort()).toEqual([replied.ts, silent.ts].sort());
+    } finally {
+      await h.close();
+    }
+  });
+
   it('still answers when the store cannot record the event', async () => {
     const store = new WatchedStore();
     store.failAccept = true;

@@ -274,6 +274,15 @@ export function storeContract(open: () => Promise<Store>): void {
       expect(await store.acceptDelivery(entry('done'), 'c', at(24 * 3600 + 4))).toBe(true);
     });
 
+    it('remembers that a reply was being sent, for whoever recovers the entry', async () => {
+      await store.acceptDelivery(entry('quiet'), 'a', at(10));
+      await store.acceptDelivery(entry('sending'), 'a', at(10));
+      await store.markAnswering('sending', 'a', at(5));
+      await store.markAnswering('quiet', 'not-the-owner', at(5));
+      const claimed = await claimAt('b', 60);
+      expect(Object.fromEntries(claimed.map((e) => [e.key, e.answering ?? false]))).toEqual({ quiet: false, sending: true });
+    });
+
     it('gives up after maxAttempts, and at start takes over unexpired entries when told to', async () => {
       await store.acceptDelivery(entry('poison'), 'a', at(10));
       expect((await claimAt('b', 20)).map((e) => e.attempts)).toEqual([2]);
