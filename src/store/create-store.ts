@@ -64,12 +64,19 @@ function openSqlite(file: string): KyselyStore {
 }
 
 function openPostgres(url: string, logger: Logger, tuning: PostgresTuning): KyselyStore {
+  const dialect = (max: number) => new PostgresDialect({ pool: openPool(url, logger, tuning, max) });
+  // The inbox write that comes before each ack has connections of its own: under load it must not
+  // queue behind the work of deliveries already acknowledged.
+  return new KyselyStore(new Kysely<Database>({ dialect: dialect(tuning.max ?? 5) }), 'postgres', new Kysely<Database>({ dialect: dialect(2) }));
+}
+
+function openPool(url: string, logger: Logger, tuning: PostgresTuning, max: number): Pool {
   // BIGINT (oid 20) columns hold epoch milliseconds and counts: well inside Number's safe range.
   const types = new TypeOverrides();
   types.setTypeParser(20, (v: string) => Number(v));
   const pool = new Pool({
     connectionString: url,
-    max: tuning.max ?? 5,
+    max,
     connectionTimeoutMillis: tuning.connectTimeoutMs ?? 3_000,
     query_timeout: tuning.queryTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
@@ -81,5 +88,5 @@ function openPostgres(url: string, logger: Logger, tuning: PostgresTuning): Kyse
   // and the caller maps and logs that, so the client's own event only needs a listener.
   pool.on('error', (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost; the pool reconnects on the next query'));
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return pool;
 }

@@ -28,6 +28,8 @@ export class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    /** Connections reserved for the inbox write before an ack (PostgreSQL); the main ones otherwise. */
+    private readonly ackDb: Kysely<Database> = db,
   ) {}
 
   /** Applies pending migrations (once; retried after a failure). */
@@ -69,7 +71,7 @@ export class KyselyStore implements Store {
   }
 
   acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
-    return this.run('acceptDelivery', (db) => inboxQueries.accept(db, entry, owner, leaseUntil));
+    return this.run('acceptDelivery', () => inboxQueries.accept(this.ackDb, entry, owner, leaseUntil));
   }
 
   renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean> {
@@ -318,6 +320,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.ackDb !== this.db) await this.ackDb.destroy();
     await this.db.destroy();
   }
 
