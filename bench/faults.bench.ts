@@ -31,7 +31,7 @@ async function awsFaults(): Promise<boolean> {
     PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl,
     AWS_REGION: 'us-east-1', IDC_IDENTITY_STORE_ID: 'd-1234567890', LOOKUP_ALLOWED_USERS: 'U0ASKER', AWS_CALL_TIMEOUT_MS: '500',
   });
-  const app = createApp({ config, logger: silentLogger });
+  const app = await createApp({ config, logger: silentLogger });
   const events = `http://127.0.0.1:${await app.listen()}/slack/events`;
   let ok = true;
   for (const m of ['slow', 'throttle', 'down'] as const) {

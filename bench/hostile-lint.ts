@@ -70,7 +70,7 @@ export async function benchHostileShapes(): Promise<boolean> {
 async function ackWhileLinting(): Promise<boolean> {
   const fake = await new FakeSlack().start();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
-  const app = createApp({ config, logger: silentLogger });
+  const app = await createApp({ config, logger: silentLogger });
   const url = `http://127.0.0.1:${await app.listen()}/slack/events`;
   const latencies: number[] = [];
   const pending: Promise<unknown>[] = [];

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: apiUrl, LOG_LEVEL: 'info', ...store });
   // Production logging (info, one line per message) into /dev/null: its cost is part of the number.
   const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
-  return createApp({ config, logger, store: await createStore(config.store, logger) }).listen();
+  return (await createApp({ config, logger, store: await createStore(config.store, logger) })).listen();
 }
 
 process.once('SIGINT', () => {

@@ -1,8 +1,7 @@
 import type { OfflineChecks } from '../core/checks';
 import { detectSaml } from './saml/detect-saml';
-import { lintSaml, type SamlLintOptions } from './saml/lint-saml';
+import type { SamlLintOptions } from './saml/lint-saml';
 import { detectScim } from './scim/detect-scim';
-import { lintScim } from './scim/lint-scim';
 import { WorkerLinter } from './worker-linter';
 
 /** Detection reads at most this much of a message: a SAML or SCIM marker sits near the start. */
@@ -22,8 +21,9 @@ export function createOfflineChecks(options: SamlLintOptions = {}, worker = new 
       if (detectScim(head)) return 'scim';
       return undefined;
     },
-    lintSaml: async (text) => (text.length <= INLINE_LINT_CHARS ? lintSaml(text, options) : worker.lint('saml', text, options)),
-    lintScim: async (text) => (text.length <= INLINE_LINT_CHARS ? lintScim(text) : worker.lint('scim', text)),
+    // The linters (and the XML parser) are loaded on first use: a bot that never sees a paste never pays for them.
+    lintSaml: async (text) => (text.length <= INLINE_LINT_CHARS ? (await import('./saml/lint-saml')).lintSaml(text, options) : worker.lint('saml', text, options)),
+    lintScim: async (text) => (text.length <= INLINE_LINT_CHARS ? (await import('./scim/lint-scim')).lintScim(text) : worker.lint('scim', text)),
     close: () => worker.close(),
   };
 }

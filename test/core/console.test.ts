@@ -7,7 +7,7 @@ describe('local console over HTTP', () => {
   let base: string;
 
   beforeAll(async () => {
-    app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
+    app = await createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
     base = `http://127.0.0.1:${await app.listen()}`;
   });
   afterAll(() => app.close());

@@ -36,7 +36,9 @@ describe('manifest/slack.yml matches the code', () => {
   });
 
   it('asks for a scope for every Web API method the edge calls', () => {
-    const needs: Record<string, string> = { 'chat.postMessage': 'chat:write', 'chat.postEphemeral': 'chat:write', 'reactions.add': 'reactions:write', 'reactions.remove': 'reactions:write', 'chat.update': 'chat:write', 'chat.getPermalink': '' /* needs no scope */ };
+    const needs: Record<string, string> = { 'chat.postMessage': 'chat:write', 'chat.postEphemeral': 'chat:write', 'reactions.add': 'reactions:write', 'reactions.remove': 'reactions:write', 'chat.update': 'chat:write', 'chat.getPermalink': '' /* needs no scope */, 'auth.test': '',
+      // The inbox reads a thread after a crash mid-reply (also groups:history / im:history for those channels, asserted below).
+      'conversations.replies': 'channels:history' };
     const source = slackSource();
     const called = [...source.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`);
     expect(called.length).toBeGreaterThan(0);
