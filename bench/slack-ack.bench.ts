@@ -19,7 +19,7 @@ import { freshSchema, testDatabaseUrl } from '../test/helpers/postgres';
 import { slackSignature } from '../test/helpers/slack-requests';
 
 const SECRET = 'bench-signing-secret';
-const RATES = [50, 200];
+const RATES = (process.env.BENCH_RATES ?? '50,200').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
 const ROUNDS = 4;

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { INBOX_DONE_TTL_MS, type InboxEntry, type InboxStore } from '../core/inbox-store';
 import type { Platform } from '../core/input';
+import type { Dialect } from './migrations';
 import type { Database, InboxTable } from './schema';
 
 type ClaimOptions = Parameters<InboxStore['claimStaleDeliveries']>[0];
@@ -14,12 +15,24 @@ const toEntry = (r: InboxTable): InboxEntry => ({
   ...(r.answering_at === null ? {} : { answering: true }),
 });
 
+/**
+ * The three statements every delivery runs (accept before the ack, answering, finish) as fixed SQL:
+ * building and compiling them with the query builder cost about 0.3 ms of CPU each, per event.
+ */
+function fixed(dialect: Dialect, text: string, parameters: unknown[]): CompiledQuery {
+  let n = 0;
+  return CompiledQuery.raw(dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text, parameters);
+}
+
+async function changed(db: Kysely<Database>, query: CompiledQuery): Promise<number> {
+  return Number((await db.executeQuery(query)).numAffectedRows ?? 0);
+}
+
 /** The inbox's statements, one per decision: an insert that does nothing on a known key, conditional updates. */
 export const inboxQueries = {
-  async accept(db: Kysely<Database>, entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
-    const row = { key: entry.key, platform: entry.platform, payload: entry.payload, received_at: entry.receivedAt.getTime(), owner, lease_until: leaseUntil.getTime(), attempts: 1, done_at: null, answering_at: null };
-    const result = await db.insertInto('inbox').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  async accept(db: Kysely<Database>, dialect: Dialect, entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
+    const sql = 'insert into inbox (key, platform, payload, received_at, owner, lease_until, attempts) values (?, ?, ?, ?, ?, ?, 1) on conflict (key) do nothing';
+    return (await changed(db, fixed(dialect, sql, [entry.key, entry.platform, entry.payload, entry.receivedAt.getTime(), owner, leaseUntil.getTime()]))) === 1;
   },
 
   async renew(db: Kysely<Database>, key: string, owner: string, leaseUntil: Date): Promise<boolean> {
@@ -27,12 +40,12 @@ export const inboxQueries = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  async answering(db: Kysely<Database>, key: string, owner: string, now: Date): Promise<void> {
-    await db.updateTable('inbox').set({ answering_at: now.getTime() }).where('key', '=', key).where('owner', '=', owner).execute();
+  async answering(db: Kysely<Database>, dialect: Dialect, key: string, owner: string, now: Date): Promise<void> {
+    await changed(db, fixed(dialect, 'update inbox set answering_at = ? where key = ? and owner = ?', [now.getTime(), key, owner]));
   },
 
-  async finish(db: Kysely<Database>, key: string, owner: string, now: Date): Promise<void> {
-    await db.updateTable('inbox').set({ done_at: now.getTime(), payload: '' }).where('key', '=', key).where('owner', '=', owner).execute();
+  async finish(db: Kysely<Database>, dialect: Dialect, key: string, owner: string, now: Date): Promise<void> {
+    await changed(db, fixed(dialect, "update inbox set done_at = ?, payload = '' where key = ? and owner = ?", [now.getTime(), key, owner]));
   },
 
   async claimStale(db: Kysely<Database>, o: ClaimOptions): Promise<InboxEntry[]> {

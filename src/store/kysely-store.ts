@@ -71,7 +71,7 @@ export class KyselyStore implements Store {
   }
 
   acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
-    return this.run('acceptDelivery', () => inboxQueries.accept(this.ackDb, entry, owner, leaseUntil));
+    return this.run('acceptDelivery', () => inboxQueries.accept(this.ackDb, this.dialect, entry, owner, leaseUntil));
   }
 
   renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean> {
@@ -79,11 +79,11 @@ export class KyselyStore implements Store {
   }
 
   markAnswering(key: string, owner: string, now: Date): Promise<void> {
-    return this.run('markAnswering', (db) => inboxQueries.answering(db, key, owner, now));
+    return this.run('markAnswering', (db) => inboxQueries.answering(db, this.dialect, key, owner, now));
   }
 
   finishDelivery(key: string, owner: string, now: Date): Promise<void> {
-    return this.run('finishDelivery', (db) => inboxQueries.finish(db, key, owner, now));
+    return this.run('finishDelivery', (db) => inboxQueries.finish(db, this.dialect, key, owner, now));
   }
 
   claimStaleDeliveries(o: Parameters<Store['claimStaleDeliveries']>[0]): Promise<InboxEntry[]> {
