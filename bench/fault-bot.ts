@@ -16,7 +16,7 @@ const [dataDir, apiUrl, secret, databaseUrl] = process.argv.slice(2) as [string,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const store = await createStore(config.store, silentLogger);
-  const port = (await createApp({ config, logger: silentLogger, store, inbox: { leaseMs: 2_000, pollMs: 500 } })).listen();
+  const port = await (await createApp({ config, logger: silentLogger, store, inbox: { leaseMs: 2_000, pollMs: 500 } })).listen();
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 })().catch((err: unknown) => {
   process.stderr.write(`${(err as Error).stack}\n`);
