@@ -68,9 +68,10 @@ type Pg = typeof import('pg');
 
 function openPostgres(pg: Pg, url: string, logger: Logger, tuning: PostgresTuning): KyselyStore {
   const dialect = (max: number) => new PostgresDialect({ pool: openPool(pg, url, logger, tuning, max) });
-  // The inbox write that comes before each ack has connections of its own: under load it must not
-  // queue behind the work of deliveries already acknowledged.
-  return new KyselyStore(new Kysely<Database>({ dialect: dialect(tuning.max ?? 5) }), 'postgres', new Kysely<Database>({ dialect: dialect(2) }));
+  // The inbox write that comes before each ack has connections of its own (4: each insert waits for
+  // its commit to reach the disk, a few ms): under load it must not queue behind the work of
+  // deliveries already acknowledged.
+  return new KyselyStore(new Kysely<Database>({ dialect: dialect(tuning.max ?? 5) }), 'postgres', new Kysely<Database>({ dialect: dialect(4) }));
 }
 
 function openPool(pg: Pg, url: string, logger: Logger, tuning: PostgresTuning, max: number): Pool {
