@@ -3,7 +3,7 @@
  * 1. AWS slow (longer than the call timeout), throttling, and down (connection refused): every
  *    `check user` mention must still get an answer, with a "could not check" line.
  * 2. The bot process killed (SIGKILL) in the middle of a run and started again on the same SQLite
- *    file; Slack then retries every event it has not seen acknowledged, plus 20% of the acknowledged
+ *    file (and on PostgreSQL when TEST_DATABASE_URL is set); Slack then retries every event it has not seen acknowledged, plus 20% of the acknowledged
  *    ones as duplicate retries: counts answers delivered, lost and doubled, and checks that an
  *    escalation opened before the kill can be claimed after it.
  * PostgreSQL outages are covered by test/store (a TCP proxy cuts and restores the connection).
@@ -19,6 +19,7 @@ import { silentLogger } from '../src/core/ports';
 import { awsError, startFakeAws, type FakeReply } from '../test/helpers/fake-aws-json';
 import { FakeSlack, textsOf } from '../test/helpers/fake-slack';
 import { appMention, blockActions, eventCallback, nextTs } from '../test/helpers/slack-payloads';
+import { freshSchema, testDatabaseUrl as DATABASE_URL } from '../test/helpers/postgres';
 import { sendSigned, SIGNING_SECRET } from '../test/helpers/slack-requests';
 
 async function awsFaults(): Promise<boolean> {
@@ -30,7 +31,7 @@ async function awsFaults(): Promise<boolean> {
     PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl,
     AWS_REGION: 'us-east-1', IDC_IDENTITY_STORE_ID: 'd-1234567890', LOOKUP_ALLOWED_USERS: 'U0ASKER', AWS_CALL_TIMEOUT_MS: '500',
   });
-  const app = createApp({ config, logger: silentLogger });
+  const app = await createApp({ config, logger: silentLogger });
   const events = `http://127.0.0.1:${await app.listen()}/slack/events`;
   let ok = true;
   for (const m of ['slow', 'throttle', 'down'] as const) {
@@ -55,19 +56,21 @@ async function awsFaults(): Promise<boolean> {
   return ok;
 }
 
-function startBot(dataDir: string, apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fault-bot.ts'), dataDir, apiUrl, SIGNING_SECRET], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startBot(dataDir: string, apiUrl: string, databaseUrl?: string): Promise<{ child: ChildProcess; port: number }> {
+  const args = [join(__dirname, 'fault-bot.ts'), dataDir, apiUrl, SIGNING_SECRET, ...(databaseUrl ? [databaseUrl] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (l) => resolve({ child, port: (JSON.parse(l) as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
   });
 }
 
-async function killRestart(): Promise<boolean> {
+async function killRestart(kind: 'sqlite' | 'postgres'): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idc-faults-'));
+  const schema = kind === 'postgres' ? await freshSchema(DATABASE_URL) : undefined;
   const fake = await new FakeSlack().start();
   fake.channelMembers.set('C0SUPPORT', ['U0SUPPORT']); // who may claim escalations (the support channel's members)
-  let bot = await startBot(dataDir, fake.apiUrl);
+  let bot = await startBot(dataDir, fake.apiUrl, schema?.url);
   const url = () => `http://127.0.0.1:${bot.port}/slack/events`;
   const PASTE = 'Okta provisioning: Request is unparsable, syntactically incorrect, or violates schema';
 
@@ -90,17 +93,18 @@ async function killRestart(): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 5));
   }
   await Promise.all(inflight);
-  bot = await startBot(dataDir, fake.apiUrl);
+  bot = await startBot(dataDir, fake.apiUrl, schema?.url);
   // Slack retries what was not acknowledged; we also replay a fifth of the acknowledged ones.
   for (const [i, e] of sent.entries()) {
     if (!e.acked || i % 5 === 0) await sendSigned(url(), e.body, { retryNum: 1 });
   }
-  await fake.settle(2_000);
+  // Unfinished entries are worked at start (SQLite) or once the dead process's 2 s leases end (PostgreSQL).
+  await fake.settle(kind === 'postgres' ? 4_000 : 2_000);
   const count = (ts: string) => fake.posts().filter((p) => p.args.thread_ts === ts).length;
   const lost = sent.filter((e) => count(e.ts) === 0);
   const twice = sent.filter((e) => count(e.ts) > 1).length;
   const unackedLost = lost.filter((e) => !e.acked).length;
-  console.log(`kill -9 at event 200 of 400: ${sent.filter((e) => e.acked).length} acked before/around the kill; answered ${sent.length - lost.length}, lost ${lost.length} (acked then killed before answering: ${lost.length - unackedLost}), answered twice ${twice}`);
+  console.log(`${kind.padEnd(8)} kill -9 at event 200 of 400: ${sent.filter((e) => e.acked).length} acked before/around the kill; answered ${sent.length - lost.length}, lost ${lost.length} (acked then killed before answering: ${lost.length - unackedLost}), answered twice ${twice}`);
 
   const claim = blockActions({ actionId: 'escalation.claim', value: JSON.stringify({ e: escId }), responseUrl: fake.responseUrl('claim'), messageTs: '1.1', channel: 'C0SUPPORT', user: 'U0SUPPORT' });
   await sendSigned(url(), claim);
@@ -108,14 +112,17 @@ async function killRestart(): Promise<boolean> {
   const claimed = fake.posts().some((p) => p.args.thread_ts === root && /claimed/i.test(textsOf(p.args)));
   console.log(`escalation ${escId} opened before the kill: ${claimed ? 'claimed after the restart' : 'NOT found after the restart'}`);
   bot.child.kill('SIGINT');
+  await new Promise((r) => bot.child.once('exit', r));
   await fake.close();
-  return claimed && twice === 0 && unackedLost === 0;
+  await schema?.drop();
+  return claimed && twice === 0 && lost.length === 0;
 }
 
 (async () => {
   const a = await awsFaults();
-  const b = await killRestart();
-  process.exit(a && b ? 0 : 1);
+  const b = await killRestart('sqlite');
+  const c = DATABASE_URL ? await killRestart('postgres') : (console.log('postgres: skipped (set TEST_DATABASE_URL)'), true);
+  process.exit(a && b && c ? 0 : 1);
 })().catch((err: unknown) => {
   console.error(err);
   process.exit(1);

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   });
   const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
   const store = await createStore(config.store, logger);
-  return createApp({ config, logger, store }).listen();
+  return (await createApp({ config, logger, store })).listen();
 }
 
 process.once('SIGINT', () => process.exit(0));

@@ -75,12 +75,11 @@ const child = spawnSync(
      const { loadConfig } = require(${JSON.stringify(join(projectRoot, 'src', 'config', 'load-config.ts'))});
      const { silentLogger } = require(${JSON.stringify(join(projectRoot, 'src', 'core', 'ports.ts'))});
      const t1 = performance.now();
-     const app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
-     app.listen().then(async () => {
+     createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger }).then((app) => app.listen().then(async () => {
        const t2 = performance.now();
        process.stdout.write(JSON.stringify({ processMs: performance.timeOrigin ? t2 : 0, importMs: t1 - t0, appMs: t2 - t1, rss: process.memoryUsage().rss }));
        await app.close();
-     });`,
+     }));`,
   ],
   { encoding: 'utf8', cwd: projectRoot },
 );

@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineChecks } from './checks/create-offline-checks';
-import { createAwsLiveChecks, createAwsWatchSource, createTrailBucket } from './checks/aws/create-aws-live-checks';
 import { isLoopbackHost } from './config/console-settings';
 import { consoleRoutes } from './console/console-routes';
 import type { Config } from './config/load-config';
 import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
+import { Inbox, type InboxOptions } from './core/inbox';
 import { EscalationService } from './core/escalations/escalation-service';
 import type { LookupGroups } from './core/authorize-lookup';
 import { systemClock, type Logger } from './core/ports';
@@ -20,13 +20,8 @@ import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { toListenError } from './server/listen-error';
-import { mountSlack } from './slack/mount-slack';
-import { SlackMemberships } from './slack/slack-memberships';
-import { SlackSupportDesk } from './slack/slack-support-desk';
-import { StoreConversationRefStore } from './teams/conversation-ref-store';
-import { createTeamsEdge, type TeamsEdge, type TeamsEdgeOptions } from './teams/create-teams-edge';
-import { SlackDigestPoster } from './slack/slack-digest-poster';
-import { TeamsDigestPoster } from './teams/teams-digest-poster';
+import type { SlackMemberships } from './slack/slack-memberships';
+import type { TeamsEdge, TeamsEdgeOptions } from './teams/create-teams-edge';
 import type { DigestPoster, WatchEvent, WatchSource } from './core/watch/watch-ports';
 import { Watcher } from './core/watch/watcher';
 
@@ -61,25 +56,33 @@ export interface AppOptions {
   store?: Store;
   /** Seen Slack event ids and answered threads (default: the store). */
   seen?: SeenEventStore;
+  /** Inbox lease and polling (benches and tests shorten them). */
+  inbox?: Pick<InboxOptions, 'leaseMs' | 'pollMs'>;
   /** Teams edge extras: a persistent conversation reference store, shorter timeouts in tests. */
   teams?: Pick<TeamsEdgeOptions, 'refs' | 'timeouts'>;
   /** The watcher's source (default: CloudTrail, Identity Store and sso-admin from config.aws); tests pass clients on moto. */
   watchSource?: WatchSource;
 }
 
-/** Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. */
-export function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {}, watchSource }: AppOptions): App {
+/**
+ * Builds everything from config: knowledge, core, edges, HTTP routes. No listening yet. The Slack,
+ * Teams and AWS SDKs are imported only when configured (each costs 100 to 250 ms and 10 to 20 MB
+ * at start), so the console alone starts light.
+ */
+export async function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {}, inbox: inboxOptions = {}, watchSource }: AppOptions): Promise<App> {
   const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs, (message) => logger.warn({ knowledgeDirs: config.knowledgeDirs.length - 1 }, message));
   // The schema stops the start; evidence problems (an operator's article without sources) only warn.
   for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
     logger.warn({ file: p.file, article: p.article, rule: p.rule }, `kb lint: ${p.message}`);
   }
   const metrics = new PrometheusMetrics();
-  const offline = deps.offline ?? createOfflineChecks(config.saml);
+  const ownOffline = deps.offline ? undefined : createOfflineChecks(config.saml);
+  const offline = deps.offline ?? ownOffline!;
   // Real AWS clients only when AWS is configured; without them the bot answers from the knowledge base.
   // One LookupEvents limiter for chat checks and the watcher: the quota is per account and region.
-  const trailBucket = createTrailBucket();
-  const live = deps.live ?? (config.aws ? createAwsLiveChecks(config.aws, undefined, { trailBucket }) : undefined);
+  const aws = config.aws ? await import('./checks/aws/create-aws-live-checks') : undefined;
+  const trailBucket = aws?.createTrailBucket();
+  const live = deps.live ?? (config.aws && aws ? aws.createAwsLiveChecks(config.aws, undefined, { trailBucket }) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
   // Slack user groups, for LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS: answered once the Slack edge exists.
@@ -112,6 +115,10 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     metrics,
   });
   const inFlight = new InFlight();
+  // SQLite and memory belong to this process alone: at start, whatever is unfinished is an orphan.
+  const shared = (store as { dialect?: string }).dialect === 'postgres';
+  const inbox = new Inbox({ store, logger, takeOverOnStart: !shared, track: (p) => inFlight.track(p), ...inboxOptions });
+  let stopInbox = () => {};
   let stopTicks = () => {};
   const channels: string[] = [];
   /** Where the watcher posts its digest (WATCH_CHANNEL, WATCH_TEAMS_CONVERSATION). */
@@ -138,7 +145,13 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   const starts: Array<() => Promise<void>> = [];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
-    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, home: { store, clock } });
+    const [{ mountSlack }, { SlackSupportDesk }, { SlackMemberships }, { SlackDigestPoster }] = await Promise.all([
+      import('./slack/mount-slack'),
+      import('./slack/slack-support-desk'),
+      import('./slack/slack-memberships'),
+      import('./slack/slack-digest-poster'),
+    ]);
+    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, inbox, home: { store, clock } });
     const slackLog = logger.child({ edge: 'slack' });
     slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
@@ -148,9 +161,11 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
     stops.push(slack.stop);
     channels.push('slack');
   }
-  const teams = config.teams
-    ? createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger })
-    : undefined;
+  let teams: TeamsEdge | undefined;
+  if (config.teams) {
+    const [{ createTeamsEdge }, { StoreConversationRefStore }] = await Promise.all([import('./teams/create-teams-edge'), import('./teams/conversation-ref-store')]);
+    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox });
+  }
   if (teams?.desk) escalations.addDesk(teams.desk);
   if (teams) {
     routes.push(...teams.routes);
@@ -158,8 +173,8 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
   }
   let watcher: Watcher<WatchEvent> | undefined;
   if (config.watch && config.aws) {
-    if (config.watch.teamsConversation && teams) posters.push(new TeamsDigestPoster(teams.proactive, config.watch.teamsConversation));
-    const source = watchSource ?? createAwsWatchSource(config.aws, { bucket: trailBucket, deletions: store, signinThreshold: config.watch.signinFailures });
+    if (config.watch.teamsConversation && teams) posters.push(new (await import('./teams/teams-digest-poster')).TeamsDigestPoster(teams.proactive, config.watch.teamsConversation));
+    const source = watchSource ?? aws!.createAwsWatchSource(config.aws, { bucket: trailBucket!, deletions: store, signinThreshold: config.watch.signinFailures });
     watcher = new Watcher({ source, store, posters, clock, logger: logger.child({ job: 'watcher' }), intervalMinutes: config.watch.intervalMinutes });
     checks.push(`watcher: every ${config.watch.intervalMinutes} min to ${posters.map((p) => p.platform).join(' and ')}`);
   }
@@ -183,6 +198,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
         server.listen(config.port, config.host, () => {
           stopTicks = escalations.start(); // re-posts and reminders, every minute
           if (watcher) stopWatcher = watcher.start();
+          stopInbox = inbox.start(); // deliveries a crash left unfinished, then every 10 s
           resolve((server.address() as AddressInfo).port);
         });
       });
@@ -191,6 +207,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
       // Stop accepting requests first, then let edges finish work they already acknowledged.
       stopTicks();
       await stopWatcher();
+      stopInbox();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       for (const stop of stops) await stop();
@@ -199,6 +216,7 @@ export function createApp({ config, logger, deps = {}, store = new MemoryStore()
       await closed;
       await teams?.idle();
       await memory.idle(); // the last answers' records, before the caller closes the store
+      await ownOffline?.close(); // the lint worker thread, if one was started
     },
   };
 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   let app;
   try {
-    app = createApp({ config, logger, store });
+    app = await createApp({ config, logger, store });
   } catch (err) {
     if (err instanceof ArticleError) {
       logger.error({ file: err.file, field: err.field }, `invalid knowledge base article: ${err.message}`);

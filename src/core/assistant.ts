@@ -171,8 +171,8 @@ export class Assistant {
     }
   }
 
-  private ask(text: string, input: Input): Outcome {
-    const lint = this.lintPasted(text, input);
+  private async ask(text: string, input: Input): Promise<Outcome> {
+    const lint = await this.lintPasted(text, input);
     if (lint) return { reply: lint };
     const started = process.hrtime.bigint();
     const match = this.matcher.match(text);
@@ -204,13 +204,13 @@ export class Assistant {
    * A pasted SAML response or SCIM payload (in the message or an attached file) gets the lint report.
    * Unasked (watched channels) only when something fails: a passing report nobody asked for is noise.
    */
-  private lintPasted(text: string, input: Input): Reply | undefined {
+  private async lintPasted(text: string, input: Input): Promise<Reply | undefined> {
     const offline = this.deps.offline;
     if (!offline) return undefined;
     for (const candidate of [text, ...(input.attachments ?? []).map((a) => a.text)]) {
       const kind = offline.detect(candidate);
       if (!kind) continue;
-      const report = kind === 'saml' ? offline.lintSaml(candidate) : offline.lintScim(candidate);
+      const report = await (kind === 'saml' ? offline.lintSaml(candidate) : offline.lintScim(candidate));
       this.logger.debug({ lint: kind, verdict: report.verdict, failed: report.rules.filter((r) => r.status === 'fail').map((r) => r.id) }, 'linted a paste');
       if (isExplicit(input.trigger) || report.verdict === 'fail') return composeLintReport(report, this.articles);
       return undefined;
@@ -242,7 +242,7 @@ export class Assistant {
         const what = command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload';
         return notice(`Nothing to check`, `Paste the ${what} after \`check ${command.kind}\`, or attach it as a file.${command.kind === 'saml' ? ` ${SAML_PASTE_WARNING}` : ''}`);
       }
-      return composeLintReport(command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text), this.articles);
+      return composeLintReport(await (command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text)), this.articles);
     }
     return this.runLive(command.kind, command.subject, input.actor, input.conversation);
   }

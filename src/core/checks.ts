@@ -60,6 +60,7 @@ export interface LintReport {
 export interface OfflineChecks {
   /** Detects whether a message carries a SAML response / SCIM payload worth linting. */
   detect(text: string): 'saml' | 'scim' | undefined;
-  lintSaml(text: string): LintReport;
-  lintScim(text: string): LintReport;
+  /** Asynchronous: large documents are linted off the event loop (a worker thread). */
+  lintSaml(text: string): Promise<LintReport>;
+  lintScim(text: string): Promise<LintReport>;
 }

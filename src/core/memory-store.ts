@@ -1,6 +1,7 @@
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { FeedbackEntry, LearningSignal } from './ports';
 import { escalationId, FIRST_ESCALATION_NUMBER } from './escalation-id';
+import { MemoryInbox } from './memory-inbox';
 import type {
   AnswerEntry,
   ArticleStats,
@@ -36,6 +37,12 @@ export class MemoryStore implements Store {
   private readonly votes = new Map<string, FeedbackEntry>();
   private readonly watch = new MemoryWatchStore();
   private nextNumber = FIRST_ESCALATION_NUMBER;
+  private readonly inbox = new MemoryInbox();
+  readonly acceptDelivery = this.inbox.acceptDelivery.bind(this.inbox);
+  readonly renewDelivery = this.inbox.renewDelivery.bind(this.inbox);
+  readonly finishDelivery = this.inbox.finishDelivery.bind(this.inbox);
+  readonly markAnswering = this.inbox.markAnswering.bind(this.inbox);
+  readonly claimStaleDeliveries = this.inbox.claimStaleDeliveries.bind(this.inbox);
   readonly audit: AuditEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];
   readonly answers: AnswerEntry[] = [];
@@ -233,7 +240,7 @@ export class MemoryStore implements Store {
     for (const [k, m] of this.asked) if (m.at.getTime() < kept && this.asked.delete(k)) removed++;
     const before = this.signals.length;
     this.signals.splice(0, this.signals.length, ...this.signals.filter((x) => x.at.getTime() >= kept));
-    return removed + before - this.signals.length;
+    return removed + before - this.signals.length + this.inbox.sweep(now);
   }
 
   async close(): Promise<void> {}

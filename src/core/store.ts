@@ -9,6 +9,7 @@
  */
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from './escalation';
 import type { Actor, Conversation, Platform } from './input';
+import type { InboxStore } from './inbox-store';
 import type { FeedbackStore, LearningSignal } from './ports';
 import type { WatchStore } from './watch/watch-ports';
 
@@ -164,12 +165,14 @@ export interface Store
     ThreadStore,
     ConversationRefStore,
     EscalationStore,
-    WatchStore {
+    WatchStore,
+    InboxStore {
   /** Resolves when the database answers (for /readyz); throws StoreError otherwise. */
   ping(): Promise<void>;
-  /** Deletes expired seen ids, thread markers and thread contexts. Returns rows removed. */
+  /** Deletes expired seen ids, thread markers, thread contexts and inbox entries done a day ago. Returns rows removed. */
   sweep(now: Date): Promise<number>;
   close(): Promise<void>;
 }
 
+export type { InboxEntry, InboxStore } from './inbox-store';
 export { MemoryStore } from './memory-store';

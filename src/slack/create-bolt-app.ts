@@ -1,7 +1,8 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config';
 import type { Logger } from '../core/ports';
 import { boltLogger } from './bolt-logger';
+import { InboxBoltApp } from './inbox-bolt-app';
 import { createNodeHttpFetch } from './node-http-fetch';
 
 /** Where Slack events arrive: HTTP on our server at /slack/events, or a Socket Mode WebSocket. */
@@ -18,7 +19,7 @@ export function chooseSlackTransport(config: Pick<SlackConfig, 'appToken'>): Sla
 }
 
 export interface BoltParts {
-  app: App;
+  app: InboxBoltApp;
   transport: SlackTransport;
   /** Set in HTTP mode: the receiver whose `requestListener` serves /slack/events. */
   http?: HTTPReceiver;
@@ -55,7 +56,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger): BoltParts {
     });
     receiver = http;
   }
-  const app = new App({
+  const app = new InboxBoltApp({
     token: config.botToken,
     receiver,
     logger: log,

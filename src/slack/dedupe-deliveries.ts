@@ -14,12 +14,14 @@ export const SEEN_DELIVERY_TTL_SECONDS = 24 * 3600;
  * events before middleware; duplicates of commands and actions are acked here), so Slack stops
  * retrying either way. A retry of an event we never saw is handled: its first delivery was lost.
  */
-export function dedupeDeliveries(seen: SeenEventStore, logger: Logger, inFlight?: InFlight): Middleware<AnyMiddlewareArgs> {
+export function dedupeDeliveries(seen: SeenEventStore, logger: Logger, inFlight?: InFlight, o: { events: boolean } = { events: true }): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as { event_id?: unknown; trigger_id?: unknown };
     // Events are acked before middleware runs: let waiting requests in before this one's work.
     if (typeof body.event_id === 'string') await yieldToIo();
-    const id = typeof body.event_id === 'string' ? `event:${body.event_id}` : typeof body.trigger_id === 'string' ? `trigger:${body.trigger_id}` : undefined;
+    // With the durable inbox, events are deduplicated before their ack (InboxBoltApp); here only when it is off.
+    const eventId = typeof body.event_id === 'string' ? `event:${body.event_id}` : undefined;
+    const id = eventId ? (o.events ? eventId : undefined) : typeof body.trigger_id === 'string' ? `trigger:${body.trigger_id}` : undefined;
     if (id) {
       let first = true;
       try {

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config';
 import type { Assistant } from '../core/assistant';
+import type { Inbox } from '../core/inbox';
 import { systemClock, type Logger } from '../core/ports';
 import type { HomeDeps } from '../core/surfaces/build-home';
 import type { SeenEventStore } from '../core/store';
@@ -9,6 +9,7 @@ import { AnsweredThreads } from './answered-threads';
 import { AppHome } from './app-home';
 import { createBoltApp, SLACK_EVENTS_PATH, type SlackTransport } from './create-bolt-app';
 import { dedupeDeliveries } from './dedupe-deliveries';
+import type { InboxBoltApp } from './inbox-bolt-app';
 import { InFlight } from '../server/in-flight';
 import { onAppHomeOpened } from './listeners/on-app-home-opened';
 import { onAppMention } from './listeners/on-app-mention';
@@ -33,6 +34,8 @@ export interface SlackEdgeOptions {
   inFlight?: InFlight;
   /** What the Home tab reads (answer stats, escalations); absent: the Home tab stays empty. */
   home?: Pick<HomeDeps, 'store'> & Partial<Pick<HomeDeps, 'clock'>>;
+  /** The durable inbox: Events API deliveries are written to it before the ack (and deduplicated by it). */
+  inbox?: Inbox;
 }
 
 export interface SlackEdge {
@@ -43,7 +46,7 @@ export interface SlackEdge {
   start(): Promise<void>;
   /** Closes Socket Mode and waits for answers already acked to go out. */
   stop(): Promise<void>;
-  bolt: App;
+  bolt: InboxBoltApp;
 }
 
 /** How long stop() waits for answers already acked (hosts give ~10-30 s between SIGTERM and SIGKILL). */
@@ -52,9 +55,11 @@ const STOP_GRACE_MS = 8_000;
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
 /** The Slack edge: Bolt, our listeners, and how it attaches to the server. */
-export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), home }: SlackEdgeOptions): SlackEdge {
+export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), home, inbox }: SlackEdgeOptions): SlackEdge {
   const log = logger.child({ edge: 'slack' });
   const { app, transport, http } = createBoltApp(config, log);
+  app.inbox = inbox;
+  inbox?.onRecover('slack', (entry) => app.replay(entry));
   const apiOrigin = config.apiUrl ? new URL(config.apiUrl).origin : undefined;
   const deps = {
     assistant,
@@ -67,7 +72,7 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
       ? new AppHome({ store: home.store, clock: home.clock ?? systemClock, articles: assistant.articles, logger: log }, new SupportTeam(app.client, config.supportChannel, log), log)
       : undefined,
   };
-  app.use(dedupeDeliveries(seen, log, inFlight));
+  app.use(dedupeDeliveries(seen, log, inFlight, { events: !inbox }));
   // After the dedupe middleware: the assistant container's events are handled once too.
   onAssistantThread(app, deps);
   onAppHomeOpened(app, deps);

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Pool, TypeOverrides } from 'pg';
+import type { Pool } from 'pg';
 import type { StoreConfig } from '../config/load-config';
 import type { Logger } from '../core/ports';
 import { StoreError } from '../core/store-error';
@@ -28,7 +28,8 @@ export interface PostgresTuning {
  * migrations are retried before the next store operation.
  */
 export async function createStore(config: StoreConfig, logger: Logger, tuning: PostgresTuning = {}): Promise<KyselyStore> {
-  const store = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, logger, tuning);
+  // Only the driver in use is loaded (each is tens of ms at start).
+  const store = config.kind === 'sqlite' ? openSqlite((await import('better-sqlite3')).default, config.file) : openPostgres(await import('pg'), config.url, logger, tuning);
   try {
     await store.migrate();
   } catch (err) {
@@ -42,11 +43,11 @@ export async function createStore(config: StoreConfig, logger: Logger, tuning: P
   return store;
 }
 
-function openSqlite(file: string): KyselyStore {
+function openSqlite(Database: typeof Sqlite, file: string): KyselyStore {
   let database: Sqlite.Database;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    database = new Sqlite(file);
+    database = new Database(file);
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
@@ -63,13 +64,23 @@ function openSqlite(file: string): KyselyStore {
   return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
 }
 
-function openPostgres(url: string, logger: Logger, tuning: PostgresTuning): KyselyStore {
+type Pg = typeof import('pg');
+
+function openPostgres(pg: Pg, url: string, logger: Logger, tuning: PostgresTuning): KyselyStore {
+  const dialect = (max: number) => new PostgresDialect({ pool: openPool(pg, url, logger, tuning, max) });
+  // The inbox write that comes before each ack has connections of its own (4: each insert waits for
+  // its commit to reach the disk, a few ms): under load it must not queue behind the work of
+  // deliveries already acknowledged.
+  return new KyselyStore(new Kysely<Database>({ dialect: dialect(tuning.max ?? 5) }), 'postgres', new Kysely<Database>({ dialect: dialect(4) }));
+}
+
+function openPool(pg: Pg, url: string, logger: Logger, tuning: PostgresTuning, max: number): Pool {
   // BIGINT (oid 20) columns hold epoch milliseconds and counts: well inside Number's safe range.
-  const types = new TypeOverrides();
+  const types = new pg.TypeOverrides();
   types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new Pool({
+  const pool = new pg.Pool({
     connectionString: url,
-    max: tuning.max ?? 5,
+    max,
     connectionTimeoutMillis: tuning.connectTimeoutMs ?? 3_000,
     query_timeout: tuning.queryTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
@@ -81,5 +92,5 @@ function openPostgres(url: string, logger: Logger, tuning: PostgresTuning): Kyse
   // and the caller maps and logs that, so the client's own event only needs a listener.
   pool.on('error', (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost; the pool reconnects on the next query'));
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return pool;
 }

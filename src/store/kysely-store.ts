@@ -3,9 +3,10 @@ import { Migrator } from 'kysely/migration';
 import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
 import type { FeedbackEntry, LearningSignal } from '../core/ports';
 import { escalationId } from '../core/escalation-id';
-import { LEARNING_RETENTION_DAYS, type AnswerEntry, type ArticleStats, type AskedMessage, type AuditEntry, type EscalationChange, type NewEscalation, type Store, type ThreadContext } from '../core/store';
+import { LEARNING_RETENTION_DAYS, type AnswerEntry, type ArticleStats, type AskedMessage, type AuditEntry, type EscalationChange, type InboxEntry, type NewEscalation, type Store, type ThreadContext } from '../core/store';
 import { StoreError } from '../core/store-error';
 import { escalationRow, eventRow, toEscalation } from './escalation-rows';
+import { inboxQueries } from './inbox-queries';
 import { mapStoreError } from './map-store-error';
 import { migrations, type Dialect } from './migrations';
 import type { Database, EscalationTable } from './schema';
@@ -30,6 +31,8 @@ export class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    /** Connections reserved for the inbox write before an ack (PostgreSQL); the main ones otherwise. */
+    private readonly ackDb: Kysely<Database> = db,
   ) {}
 
   /** Applies pending migrations (once; retried after a failure). */
@@ -68,6 +71,26 @@ export class KyselyStore implements Store {
 
   firstSeen(key: string, ttlSeconds: number, now = new Date()): Promise<boolean> {
     return this.run('firstSeen', (db) => claimKey(db, 'seen_events', key, ttlSeconds, now));
+  }
+
+  acceptDelivery(entry: Omit<InboxEntry, 'attempts' | 'answering'>, owner: string, leaseUntil: Date): Promise<boolean> {
+    return this.run('acceptDelivery', () => inboxQueries.accept(this.ackDb, this.dialect, entry, owner, leaseUntil));
+  }
+
+  renewDelivery(key: string, owner: string, leaseUntil: Date): Promise<boolean> {
+    return this.run('renewDelivery', (db) => inboxQueries.renew(db, key, owner, leaseUntil));
+  }
+
+  markAnswering(key: string, owner: string, now: Date): Promise<void> {
+    return this.run('markAnswering', (db) => inboxQueries.answering(db, this.dialect, key, owner, now));
+  }
+
+  finishDelivery(key: string, owner: string, now: Date): Promise<void> {
+    return this.run('finishDelivery', (db) => inboxQueries.finish(db, this.dialect, key, owner, now));
+  }
+
+  claimStaleDeliveries(o: Parameters<Store['claimStaleDeliveries']>[0]): Promise<InboxEntry[]> {
+    return this.run('claimStaleDeliveries', (db) => inboxQueries.claimStale(db, o));
   }
 
   markThreadAnswered(threadKey: string, ttlSeconds: number, now: Date): Promise<boolean> {
@@ -386,11 +409,12 @@ export class KyselyStore implements Store {
         const result = await db.deleteFrom(table).where('at', '<', kept).executeTakeFirst();
         removed += Number(result.numDeletedRows);
       }
-      return removed;
+      return removed + (await inboxQueries.sweep(db, now));
     });
   }
 
   async close(): Promise<void> {
+    if (this.ackDb !== this.db) await this.ackDb.destroy();
     await this.db.destroy();
   }
 

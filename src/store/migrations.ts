@@ -138,8 +138,29 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('asked_messages').ifExists().execute();
       },
     },
+    '2026-12-01-003-inbox': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('inbox')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('received_at', millis, (c) => c.notNull())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('lease_until', millis, (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('done_at', millis)
+          .addColumn('answering_at', millis)
+          .execute();
+        // Recovery looks for unfinished entries by lease; the sweep for old finished ones.
+        await db.schema.createIndex('inbox_unfinished').on('inbox').columns(['done_at', 'lease_until']).execute();
+      },
+      async down(db: Kysely<any>) {
+        await db.schema.dropTable('inbox').ifExists().execute();
+      },
+    },
     /** The CloudTrail watcher: its lease (one replica watches), cursor, pending summaries and deletions. */
-    'watcher-2026-12-01-001-watch': {
+    '2026-12-01-004-watch': {
       async up(db: Kysely<any>) {
         await db.schema
           .createTable('watch_leases')

@@ -73,6 +73,22 @@ export interface Database {
     action: string;
     note: string | null;
   };
+  inbox: InboxTable;
+}
+
+/** The durable inbox: a row per delivery, from before its ack until a day after it was answered. */
+export interface InboxTable {
+  key: string;
+  platform: string;
+  /** The delivery's JSON while unfinished; '' once done. */
+  payload: string;
+  received_at: number;
+  owner: string;
+  lease_until: number;
+  attempts: number;
+  done_at: number | null;
+  /** Set just before the reply is sent: after a crash, the reply may or may not have gone out. */
+  answering_at: number | null;
 }
 
 export interface ExpiringKeyTable {

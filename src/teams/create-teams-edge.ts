@@ -1,4 +1,5 @@
 import type { Assistant } from '../core/assistant';
+import type { Inbox } from '../core/inbox';
 import type { Logger } from '../core/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
@@ -8,6 +9,7 @@ import { teamsAuthConfig } from './teams-auth-config';
 import { createTeamsBot } from './teams-bot';
 import { TeamsError } from './teams-errors';
 import { TeamsReplies } from './teams-replies';
+import { replayTeamsActivity } from './teams-inbox';
 import { teamsRoute } from './teams-route';
 import { TeamsSupportDesk } from './teams-support-desk';
 import { TeamsProactive } from './teams-proactive';
@@ -33,6 +35,8 @@ export interface TeamsEdgeOptions {
   /** Conversation references for proactive messages; in memory unless a persistent store is given. */
   refs?: ConversationRefStore;
   timeouts?: Partial<TeamsTimeouts>;
+  /** The durable inbox (activities written before their turn; recovered after a crash). */
+  inbox?: Inbox;
 }
 
 export interface TeamsEdge {
@@ -47,7 +51,7 @@ export interface TeamsEdge {
 }
 
 /** The Teams edge: the SDK's adapter and agent built from our config only, mounted at /api/messages. */
-export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {} }: TeamsEdgeOptions): TeamsEdge {
+export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox }: TeamsEdgeOptions): TeamsEdge {
   const t = { ...DEFAULT_TEAMS_TIMEOUTS, ...timeouts };
   const log = logger.child({ edge: 'teams' });
   const anonymous = config.allowAnonymous;
@@ -66,11 +70,12 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
   const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation });
   const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation });
   const proactive = new TeamsProactive({ adapter, refs, appId: anonymous ? undefined : config.appId });
+  if (inbox) inbox.onRecover('teams', replayTeamsActivity(inbox, adapter, app));
   const desk = config.supportConversation
     ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log, proactive })
     : undefined;
   return {
-    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log })],
+    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log, inbox })],
     refs,
     desk,
     proactive,

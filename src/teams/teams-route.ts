@@ -1,9 +1,11 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { AgentApplication, CloudAdapter, Request, TurnState } from '@microsoft/agents-hosting';
+import type { Inbox } from '../core/inbox';
 import type { Logger } from '../core/ports';
 import { sendJson, type Route } from '../server/create-server';
 import { BodyTooLargeError, readBody } from '../server/read-body';
 import { SdkResponse, sdkRequest } from './teams-http';
+import { runThroughInbox } from './teams-inbox';
 import { TimeoutError, withTimeout } from './with-timeout';
 
 export interface TeamsRouteOptions {
@@ -15,6 +17,8 @@ export interface TeamsRouteOptions {
   authTimeoutMs: number;
   maxBodyBytes: number;
   logger: Logger;
+  /** The durable inbox: activities are written to it before their turn runs. */
+  inbox?: Inbox;
 }
 
 /** The first useful sentence of the SDK's (zod) validation error. */
@@ -91,7 +95,7 @@ export function teamsRoute(options: TeamsRouteOptions): Route {
         return;
       }
       request.body = body as Record<string, unknown>;
-      await options.adapter.process(request, response, (ctx) => options.app.run(ctx));
+      await runThroughInbox(options.inbox, request, response, () => options.adapter.process(request, response, (ctx) => options.app.run(ctx)));
       if (!res.writableEnded) response.end();
       logger.debug({ status: res.statusCode }, 'teams: activity processed');
     },

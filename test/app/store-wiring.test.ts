@@ -19,7 +19,7 @@ describe('the app with a store', () => {
   beforeAll(async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ESCALATION_REMIND_MINUTES: '5', SUPPORT_USERS: 'console' });
     db = switchableStore(await createStore(config.store, silentLogger));
-    app = createApp({ config, logger: silentLogger, store: db.store });
+    app = await createApp({ config, logger: silentLogger, store: db.store });
     base = `http://127.0.0.1:${await app.listen()}`;
   });
   afterAll(async () => {

@@ -34,10 +34,10 @@ describe('OfflineChecks.detect', () => {
     expect(offline.detect(text)).toBeUndefined();
   });
 
-  it('passes its options to the SAML linter', () => {
+  it('passes its options to the SAML linter', async () => {
     const acs = 'https://us-east-1.signin.aws.amazon.com/platform/saml/acs/abc';
     const xml = fixture('saml', 'py3saml_simplesamlphp_email_nameid_clean.xml');
-    expect(createOfflineChecks({ acsUrl: acs }).lintSaml(xml).rules.find((r) => r.id === 'saml-destination')?.status).toBe('fail');
-    expect(createOfflineChecks({ abac: true }).lintSaml(xml).rules.find((r) => r.id === 'abac-attribute-count')?.status).toBe('pass');
+    expect((await createOfflineChecks({ acsUrl: acs }).lintSaml(xml)).rules.find((r) => r.id === 'saml-destination')?.status).toBe('fail');
+    expect((await createOfflineChecks({ abac: true }).lintSaml(xml)).rules.find((r) => r.id === 'abac-attribute-count')?.status).toBe('pass');
   });
 });

@@ -34,7 +34,7 @@ describe('the app wires the offline checks (local console over HTTP)', () => {
   let app: App;
   let base: string;
   beforeAll(async () => {
-    app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', IDC_ACS_URL: ACS }), logger: silentLogger });
+    app = await createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', IDC_ACS_URL: ACS }), logger: silentLogger });
     base = `http://127.0.0.1:${await app.listen()}`;
   });
   afterAll(() => app.close());

@@ -6,7 +6,7 @@ import { consoleClient } from '../helpers/console-client';
 import { FakeSupportDesk } from '../helpers/fake-support-desk';
 
 async function start(env: Record<string, string> = {}) {
-  const app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env }), logger: silentLogger });
+  const app = await createApp({ config: loadConfig({ PORT: "0", HOST: "127.0.0.1", ...env }), logger: silentLogger });
   return { app, base: `http://127.0.0.1:${await app.listen()}` };
 }
 
@@ -152,7 +152,7 @@ describe('local console over HTTP', () => {
 
 describe('the console beyond loopback', () => {
   it('is off without CONSOLE_TOKEN, and asks for CONSOLE_TOKEN (never embedded in the page) with it', async () => {
-    const off = createApp({ config: loadConfig({ PORT: '0', HOST: '0.0.0.0' }), logger: silentLogger });
+    const off = await createApp({ config: loadConfig({ PORT: '0', HOST: '0.0.0.0' }), logger: silentLogger });
     expect(off.channels).not.toContain('console');
     await off.close();
 

@@ -26,7 +26,7 @@ describe('a KNOWLEDGE_DIRS folder with no articles', () => {
 
   it('warns in the start log and in `kb lint`', async () => {
     const logs = recordingLogger();
-    const app = createApp({ config: loadConfig({ PORT: '0', KNOWLEDGE_DIRS: empty }), logger: logs.logger });
+    const app = await createApp({ config: loadConfig({ PORT: '0', KNOWLEDGE_DIRS: empty }), logger: logs.logger });
     await app.close();
     expect(logs.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toEqual([expect.stringContaining(`no articles (*.md) in ${empty}`)]);
 

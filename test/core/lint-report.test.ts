@@ -69,9 +69,9 @@ describe('lint reports in the conversation', () => {
     expect(renderText((await bare.handle(buildInput(`check saml ${twoAssertions}`)))!)).toMatch(/SAML and SCIM linting is not available/);
   });
 
-  it('escapes pasted values in every renderer', () => {
+  it('escapes pasted values in every renderer', async () => {
     const offline = createOfflineChecks();
-    const report = offline.lintScim(JSON.stringify({ userName: '<script>alert(1)</script>', name: { givenName: 'A' }, displayName: '<b>x</b>' }));
+    const report = await offline.lintScim(JSON.stringify({ userName: '<script>alert(1)</script>', name: { givenName: 'A' }, displayName: '<b>x</b>' }));
     const html = renderHtml(composeLintReport(report, new Map()));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');

@@ -45,6 +45,8 @@ export class FakeSlack {
   private server?: Server;
   private base = '';
   private ts = 1_700_000_500;
+  /** Messages posted with chat.postMessage, for conversations.replies. */
+  private readonly posted: Array<{ channel: string; ts: string; threadTs?: string }> = [];
 
   constructor(options: FakeSlackOptions = {}) {
     this.botToken = options.botToken ?? 'xoxb-test-token';
@@ -154,8 +156,18 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'idc', team_id: 'T0TEST', user_id: this.botUserId, bot_id: 'B0BOT' };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
+      case 'chat.postMessage': {
+        // Like Slack, a reply's ts is later than its thread's.
+        this.ts = Math.max(this.ts, Math.floor(Number(args.thread_ts ?? 0)) + 1);
+        const ts = `${this.ts++}.000100`;
+        this.posted.push({ channel: String(args.channel), ts, threadTs: args.thread_ts === undefined ? undefined : String(args.thread_ts) });
+        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+      }
+      case 'conversations.replies': {
+        // The bot's own messages in the thread (what the inbox looks for after a crash).
+        const messages = this.posted.filter((p) => p.channel === args.channel && (p.threadTs === args.ts || p.ts === args.ts)).map((p) => ({ user: this.botUserId, bot_id: 'B0BOT', ts: p.ts, thread_ts: p.threadTs }));
+        return { ok: true, messages };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000100` };
       case 'views.publish':

@@ -7,7 +7,7 @@ describe('app endpoints', () => {
   let app: App;
   let base: string;
   beforeAll(async () => {
-    app = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
+    app = await createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
     base = `http://127.0.0.1:${await app.listen()}`;
   });
   afterAll(() => app.close());
@@ -26,7 +26,7 @@ describe('app endpoints', () => {
   });
 
   it('waits for in-flight work before closing', async () => {
-    const other = createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
+    const other = await createApp({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), logger: silentLogger });
     await other.listen();
     let finished = false;
     other.inFlight.track(new Promise<void>((r) => setTimeout(() => ((finished = true), r()), 100)));

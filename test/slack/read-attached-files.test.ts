@@ -75,7 +75,7 @@ describe('text files attached to Slack messages', () => {
   it('hands an attached SAML response to `check saml` from a mention, end to end', async () => {
     const linted: string[] = [];
     const report: LintReport = { kind: 'saml', verdict: 'pass', rules: [], summary: [] };
-    const offline: OfflineChecks = { detect: () => undefined, lintSaml: (t) => (linted.push(t), report), lintScim: () => report };
+    const offline: OfflineChecks = { detect: () => undefined, lintSaml: async (t) => (linted.push(t), report), lintScim: async () => report };
     const h = await startSlackApp({ fake, deps: { offline } });
     try {
       fake.reset();

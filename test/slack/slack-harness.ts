@@ -33,7 +33,7 @@ export async function startSlackApp(
   let app: App;
   let base: string;
   try {
-    app = createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps, store: o.store, watchSource: o.watchSource });
+    app = await createApp({ config, logger: o.logger ?? silentLogger, seen: o.seen ?? new MemoryStore(), deps: o.deps, store: o.store, watchSource: o.watchSource });
     base = `http://127.0.0.1:${await app.listen()}`;
   } catch (err) {
     if (!o.fake) await fake.close();

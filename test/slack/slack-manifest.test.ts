@@ -37,6 +37,10 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.push': [],
   'conversations.members': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  'auth.test': [],
+  // The durable inbox reads a thread after a crash mid-reply (channels:history; groups:history and
+  // im:history come with the message events).
+  'conversations.replies': ['channels:history'],
   // Bolt's Assistant helpers (setSuggestedPrompts, setStatus, setTitle) call these.
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'assistant.threads.setStatus': ['assistant:write'],

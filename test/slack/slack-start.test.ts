@@ -35,7 +35,7 @@ describe('Slack start-up and transport selection', () => {
 
   it('opens Socket Mode through SLACK_API_URL with the app token, and names SLACK_APP_TOKEN when that fails', async () => {
     fake.failNext('apps.connections.open', 'invalid_auth');
-    const app = createApp({ config: env({ SLACK_APP_TOKEN: 'xapp-1-A0IDC-1-secret' }), logger: silentLogger });
+    const app = await createApp({ config: env({ SLACK_APP_TOKEN: 'xapp-1-A0IDC-1-secret' }), logger: silentLogger });
     expect(app.channels).toContain('slack');
     const err = await app.listen().then(
       () => undefined,
@@ -52,7 +52,7 @@ describe('Slack start-up and transport selection', () => {
   });
 
   it('stops the start with a message naming SLACK_BOT_TOKEN when Slack rejects the token', async () => {
-    const app = createApp({ config: env({ SLACK_BOT_TOKEN: 'xoxb-revoked' }), logger: silentLogger });
+    const app = await createApp({ config: env({ SLACK_BOT_TOKEN: 'xoxb-revoked' }), logger: silentLogger });
     const err = await app.listen().then(
       () => undefined,
       (e: unknown) => e,

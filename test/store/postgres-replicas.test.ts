@@ -61,4 +61,14 @@ describePostgres('two processes on one PostgreSQL database', () => {
     const results = await Promise.all([a.markReminded(escalation.id, event), b.markReminded(escalation.id, event), a.markReminded(escalation.id, event)]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('recovers each stale inbox entry on exactly one of two replicas', async () => {
+    for (let i = 0; i < 20; i++) await a.acceptDelivery({ key: `slack:event:EvInbox${i}`, platform: 'slack', payload: '{}', receivedAt: at }, 'dead-replica', at);
+    const later = new Date(at.getTime() + 60_000);
+    const claim = (store: KyselyStore, owner: string) => store.claimStaleDeliveries({ owner, now: later, leaseUntil: new Date(later.getTime() + 30_000), limit: 20, maxAttempts: 3 });
+    const [byA, byB] = await Promise.all([claim(a, 'replica-a'), claim(b, 'replica-b')]);
+    const keys = [...byA, ...byB].map((e) => e.key);
+    expect(keys).toHaveLength(20);
+    expect(new Set(keys).size).toBe(20);
+  });
 });

@@ -4,7 +4,7 @@ import { createStore } from '../../src/store/create-store';
 import { describePostgres, freshSchema, type TestSchema } from '../helpers/postgres';
 import { storeContract } from './store-contract';
 
-const TABLES = ['seen_events', 'answered_threads', 'thread_contexts', 'conversation_refs', 'audit_log', 'answers', 'feedback', 'escalation_events', 'escalations', 'watch_leases', 'watch_cursors', 'watch_alerts', 'watch_deletions'];
+const TABLES = ['seen_events', 'answered_threads', 'thread_contexts', 'conversation_refs', 'audit_log', 'answers', 'feedback', 'escalation_events', 'escalations', 'watch_leases', 'watch_cursors', 'watch_alerts', 'watch_deletions', 'inbox'];
 
 describePostgres('PostgreSQL store', () => {
   let schema: TestSchema;

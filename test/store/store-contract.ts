@@ -300,6 +300,72 @@ export function storeContract(open: () => Promise<Store>): void {
     });
   });
 
+  describe('inbox', () => {
+    const entry = (key: string, seconds = 0) => ({ key, platform: 'slack' as const, payload: `{"event_id":"${key}"}`, receivedAt: at(seconds) });
+    const claimAt = (owner: string, seconds: number, over: { ignoreLeases?: boolean; maxAttempts?: number } = {}) =>
+      store.claimStaleDeliveries({ owner, now: at(seconds), leaseUntil: at(seconds + 30), limit: 10, maxAttempts: 3, ...over });
+
+    it('accepts a delivery once; a retry of the same key is refused', async () => {
+      expect(await store.acceptDelivery(entry('slack:event:Ev1'), 'a', at(30))).toBe(true);
+      expect(await store.acceptDelivery(entry('slack:event:Ev1', 5), 'b', at(35))).toBe(false);
+      const racers = await Promise.all(Array.from({ length: 12 }, (_, i) => store.acceptDelivery(entry('slack:event:EvRace'), `r${i}`, at(30))));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('hands an entry whose lease ran out to one new owner, with its payload, oldest first', async () => {
+      await store.acceptDelivery(entry('k2', 1), 'dead', at(31));
+      await store.acceptDelivery(entry('k1', 0), 'dead', at(30));
+      await store.acceptDelivery(entry('k3', 2), 'alive', at(32));
+      expect(await claimAt('b', 20)).toEqual([]); // every lease still runs
+      expect(await store.renewDelivery('k3', 'alive', at(100))).toBe(true);
+      const claimed = await claimAt('b', 40);
+      expect(claimed.map((e) => [e.key, e.attempts, e.payload])).toEqual([
+        ['k1', 2, '{"event_id":"k1"}'],
+        ['k2', 2, '{"event_id":"k2"}'],
+      ]);
+      expect(claimed[0]!.receivedAt).toEqual(at(0));
+      expect(await claimAt('c', 41)).toEqual([]); // b holds them now
+      expect(await store.renewDelivery('k1', 'dead', at(200))).toBe(false); // the old owner lost it
+    });
+
+    it('lets exactly one of simultaneous recoverers claim each stale entry', async () => {
+      for (let i = 0; i < 6; i++) await store.acceptDelivery(entry(`s${i}`, i), 'dead', at(10));
+      const all = await Promise.all(['x', 'y', 'z'].map((owner) => claimAt(owner, 60)));
+      expect(all.flat().map((e) => e.key).sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
+    });
+
+    it('does not hand out finished entries, drops their payload, and sweeps them after a day', async () => {
+      await store.acceptDelivery(entry('done'), 'a', at(30));
+      await store.finishDelivery('done', 'someone-else', at(1)); // not the owner: no effect
+      await store.acceptDelivery(entry('open'), 'a', at(30));
+      await store.finishDelivery('done', 'a', at(2));
+      expect((await claimAt('b', 100)).map((e) => e.key)).toEqual(['open']);
+      expect(await store.acceptDelivery(entry('done'), 'c', at(200))).toBe(false); // still known: a retry is ignored
+      await store.finishDelivery('open', 'b', at(3));
+      expect(await store.sweep(at(3600))).toBe(0);
+      expect(await store.sweep(at(24 * 3600 + 3))).toBe(2);
+      expect(await store.acceptDelivery(entry('done'), 'c', at(24 * 3600 + 4))).toBe(true);
+    });
+
+    it('remembers that a reply was being sent, for whoever recovers the entry', async () => {
+      await store.acceptDelivery(entry('quiet'), 'a', at(10));
+      await store.acceptDelivery(entry('sending'), 'a', at(10));
+      await store.markAnswering('sending', 'a', at(5));
+      await store.markAnswering('quiet', 'not-the-owner', at(5));
+      const claimed = await claimAt('b', 60);
+      expect(Object.fromEntries(claimed.map((e) => [e.key, e.answering ?? false]))).toEqual({ quiet: false, sending: true });
+    });
+
+    it('gives up after maxAttempts, and at start takes over unexpired entries when told to', async () => {
+      await store.acceptDelivery(entry('poison'), 'a', at(10));
+      expect((await claimAt('b', 20)).map((e) => e.attempts)).toEqual([2]);
+      expect((await claimAt('c', 60)).map((e) => e.attempts)).toEqual([3]);
+      expect(await claimAt('d', 100)).toEqual([]);
+      await store.acceptDelivery(entry('fresh'), 'a', at(1000));
+      expect((await claimAt('e', 5, { ignoreLeases: true })).map((e) => e.key)).toEqual(['fresh']);
+    });
+  });
+
   it('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });

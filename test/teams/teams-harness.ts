@@ -18,7 +18,7 @@ export async function startTeams(env: Record<string, string> = {}, options: Omit
   const connector = await startFakeConnector();
   const logs = recordingLogger();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TEAMS_ALLOW_ANONYMOUS: 'true', ...env });
-  const app = createApp({ config, logger: logs.logger, ...options });
+  const app = await createApp({ config, logger: logs.logger, ...options });
   const base = `http://127.0.0.1:${await app.listen()}`;
   return {
     app,

@@ -16,6 +16,20 @@ export type ParsedSaml = { ok: true; root: Element; shape: SamlShape } | { ok: f
 /** Elements a pasted fragment may start with; they are linted for what they contain. */
 const FRAGMENT_ROOTS = new Set(['AttributeStatement', 'Attribute', 'Subject', 'NameID', 'Conditions', 'AuthnStatement']);
 
+/** Elements a document may have before it is refused unparsed. Real responses have 30 to 300; the bench's hostile shapes stay below. */
+export const MAX_ELEMENTS = 20_000;
+
+/** Start tags (`<name`), counted with one scan and no DOM; stops counting past `limit`. */
+export function countStartTags(xml: string, limit: number): number {
+  let n = 0;
+  for (let at = xml.indexOf('<'); at >= 0 && n <= limit; at = xml.indexOf('<', at + 1)) {
+    const c = xml.charCodeAt(at + 1);
+    // A letter, '_' or ':' starts a name; '/', '!', '?' are end tags, comments, CDATA, instructions.
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127) n++;
+  }
+  return n;
+}
+
 /**
  * Parses SAML XML safely. DTDs are refused before the parser sees them: no DOCTYPE and no ENTITY
  * declarations, so entity expansion (billion laughs) and external entities (XXE) cannot happen,
@@ -27,6 +41,13 @@ export function parseSamlXml(xml: string): ParsedSaml {
       ok: false,
       error:
         'Refused: the XML contains a DOCTYPE or ENTITY declaration. SAML responses never carry a DTD, and DTDs enable entity-expansion (billion laughs) and external-entity attacks, so they are not parsed.',
+    };
+  }
+  const elements = countStartTags(xml, MAX_ELEMENTS);
+  if (elements > MAX_ELEMENTS) {
+    return {
+      ok: false,
+      error: `Refused: the XML has more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; a real SAML response has a few hundred at most. Paste one response, not a log or a generated file.`,
     };
   }
   const first = parse(xml);

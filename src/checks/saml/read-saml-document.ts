@@ -1,4 +1,5 @@
 import type { Element, Node } from '@xmldom/xmldom';
+import { indexSamlTree, type SamlTreeIndex } from './index-saml-tree';
 import { NS, type SamlShape } from './parse-saml-xml';
 
 export interface SamlAttribute {
@@ -67,20 +68,10 @@ function descendants(el: Element, ns: string, name: string): Element[] {
   return Array.from(el.getElementsByTagNameNS(ns, name));
 }
 
-function hasAncestor(el: Element, stop: Element, ns: string, name: string): boolean {
-  for (let p = el.parentNode; p && p !== stop; p = p.parentNode) {
-    if (p.nodeType === ELEMENT_NODE && (p as Element).namespaceURI === ns && (p as Element).localName === name) return true;
-  }
-  return false;
-}
-
-function countAssertions(root: Element, shape: SamlShape): { count: AssertionCount; main?: Element } {
+function countAssertions(index: SamlTreeIndex, root: Element, shape: SamlShape): { count: AssertionCount; main?: Element } {
   const count: AssertionCount = { topLevel: 0, encryptedTopLevel: 0, inAdvice: 0, wrappedIn: [] };
   let main: Element | undefined;
-  const all = new Set([root, ...descendants(root, NS.assertion, 'Assertion'), ...descendants(root, NS.assertion, 'EncryptedAssertion')]);
-  for (const el of all) {
-    if (el.namespaceURI !== NS.assertion || (el.localName !== 'Assertion' && el.localName !== 'EncryptedAssertion')) continue;
-    const encrypted = el.localName === 'EncryptedAssertion';
+  for (const { el, encrypted, inAdvice } of index.assertions) {
     const topLevel = el === root || (shape === 'response' && el.parentNode === root);
     if (topLevel) {
       if (encrypted) count.encryptedTopLevel++;
@@ -88,7 +79,7 @@ function countAssertions(root: Element, shape: SamlShape): { count: AssertionCou
         count.topLevel++;
         main ??= el;
       }
-    } else if (hasAncestor(el, root, NS.assertion, 'Advice')) count.inAdvice++;
+    } else if (inAdvice) count.inAdvice++;
     else count.wrappedIn.push((el.parentNode as Element | null)?.nodeName ?? '?');
   }
   return { count, main };
@@ -112,12 +103,12 @@ function readAttributes(scope: Element, shape: SamlShape): SamlAttribute[] {
 /**
  * What each ds:Signature signs, by its Reference URI ("#<ID>"), not by where it sits: in the
  * signature wrapping attack the signature inside the used assertion references a hidden one.
+ * IDs resolve through the index (one map lookup), so n signatures over n assertions cost O(n).
  */
-function signatures(root: Element, shape: SamlShape, main: Element | undefined): SamlFacts['signed'] {
+function signatures(index: SamlTreeIndex, root: Element, shape: SamlShape, main: Element | undefined): SamlFacts['signed'] {
   const signed = { response: false, assertion: false, elsewhere: 0 };
-  for (const sig of descendants(root, NS.dsig, 'Signature')) {
-    const uri = descendants(sig, NS.dsig, 'Reference')[0]?.getAttribute('URI') ?? '';
-    const target = uri === '' ? sig.parentNode : uri.startsWith('#') ? idOwner(sig.parentNode as Element, uri.slice(1)) : undefined;
+  for (const { parent, uri } of index.signatures) {
+    const target = uri === '' ? parent : uri.startsWith('#') ? index.ids.get(uri.slice(1)) : undefined;
     if (target === root && shape === 'response') signed.response = true;
     else if (target && target === main) signed.assertion = true;
     else signed.elsewhere++;
@@ -125,16 +116,8 @@ function signatures(root: Element, shape: SamlShape, main: Element | undefined):
   return signed;
 }
 
-/** The Response or assertion whose ID attribute is `id`, looked up from the signature's parent. */
-function idOwner(near: Element | null, id: string): Node | undefined {
-  const root = near?.ownerDocument?.documentElement;
-  if (!root) return undefined;
-  if (root.getAttribute('ID') === id) return root;
-  return [...descendants(root, NS.assertion, 'Assertion')].find((a) => a.getAttribute('ID') === id);
-}
-
-export function readSamlDocument(root: Element, shape: SamlShape): SamlFacts {
-  const { count, main } = countAssertions(root, shape);
+export function readSamlDocument(root: Element, shape: SamlShape, index = indexSamlTree(root)): SamlFacts {
+  const { count, main } = countAssertions(index, root, shape);
   const scope = shape === 'fragment' ? root : main;
   const subject = shape === 'fragment' ? (descendants(root, NS.assertion, 'Subject')[0] ?? root) : first(main, [NS.assertion, 'Subject']);
   const nameIdEl = subject && elementChildren(subject, NS.assertion, 'NameID')[0];
@@ -153,8 +136,8 @@ export function readSamlDocument(root: Element, shape: SamlShape): SamlFacts {
       .flatMap((r) => elementChildren(r, NS.assertion, 'Audience'))
       .map((a) => (a.textContent ?? '').trim()),
     attributes: scope ? readAttributes(scope, shape) : [],
-    signed: signatures(root, shape, main),
-    certificates: descendants(root, NS.dsig, 'X509Certificate').map((c) => (c.textContent ?? '').replace(/\s+/g, '')),
+    signed: signatures(index, root, shape, main),
+    certificates: index.certificates.map((c) => c.replace(/\s+/g, '')),
   };
   const issuer = text(first(main, [NS.assertion, 'Issuer'])) ?? (shape === 'response' ? text(first(root, [NS.assertion, 'Issuer'])) : undefined);
   if (issuer !== undefined) facts.issuer = issuer.trim();

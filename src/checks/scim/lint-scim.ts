@@ -36,19 +36,27 @@ function classify(body: Record<string, unknown>, request: ScimRequest): Payload 
 
 /** SCIM resources nest 4 levels at most (enterprise → manager → value); anything far deeper is not SCIM. */
 const MAX_DEPTH = 32;
+/** JSON values (objects, lists, scalars) a body may hold: one user or group has tens, a 100-member PATCH a few hundred. */
+export const MAX_JSON_VALUES = 20_000;
 
-/** Nesting depth, measured without recursion so hostile input cannot overflow the stack. */
-function nesting(value: unknown): number {
-  let max = 0;
+/**
+ * Nesting depth and number of values, in one walk without recursion (hostile input cannot overflow
+ * the stack); stops early past either limit, so the cost is bounded by the limits, not the input.
+ */
+export function measureJson(value: unknown): { depth: number; values: number } {
+  let depth = 0;
+  let values = 0;
   const stack: Array<[unknown, number]> = [[value, 1]];
   while (stack.length) {
     const [v, d] = stack.pop()!;
+    values++;
+    if (values > MAX_JSON_VALUES) break;
     if (!v || typeof v !== 'object') continue;
-    max = Math.max(max, d);
-    if (max > MAX_DEPTH) return max;
+    depth = Math.max(depth, d);
+    if (depth > MAX_DEPTH) break;
     for (const child of Object.values(v)) stack.push([child, d + 1]);
   }
-  return max;
+  return { depth, values };
 }
 
 function summary(body: Record<string, unknown>, request: ScimRequest, what: string): LintReport['summary'] {
@@ -85,7 +93,11 @@ export function lintScim(text: string): LintReport {
       return errorReport('scim', Array.isArray(request.body) ? 'The JSON is a list. Paste one SCIM request body (a JSON object).' : 'The JSON is not an object. Paste the SCIM request body (a JSON object).');
     }
     const body = request.body;
-    if (nesting(body) > MAX_DEPTH) return errorReport('scim', `The JSON is nested more than ${MAX_DEPTH} levels deep; SCIM payloads need at most 5. Paste the request body itself.`);
+    const size = measureJson(body);
+    if (size.depth > MAX_DEPTH) return errorReport('scim', `The JSON is nested more than ${MAX_DEPTH} levels deep; SCIM payloads need at most 5. Paste the request body itself.`);
+    if (size.values > MAX_JSON_VALUES) {
+      return errorReport('scim', `The JSON holds more than ${MAX_JSON_VALUES.toLocaleString('en-US')} values; one SCIM request has a few hundred at most. Paste one request body, not an export or a log.`);
+    }
     const payload = classify(body, request);
     if (payload.kind === 'unknown') return errorReport('scim', payload.problem);
     const rules: LintRule[] = [];

@@ -21,7 +21,8 @@ const HEADER = /^([A-Za-z0-9-]+):\s*(.*)$/;
 function dedent(text: string): string {
   const lines = text.split(/\r?\n/);
   const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
-  const common = indents.length ? Math.min(...indents) : 0;
+  // reduce, not Math.min(...): a paste of many thousand lines would overflow the argument list.
+  const common = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0;
   return common ? lines.map((l) => l.slice(common)).join('\n') : lines.join('\n');
 }
 

@@ -118,7 +118,8 @@ export function schemaUrnsRule(body: Record<string, unknown>, expected: 'user' |
   const vendor = (schemas as string[]).filter((s) => !/^urn:ietf:params:scim:/i.test(s));
   const wanted = expected === 'patch' ? URN.patchOp : expected === 'user' ? URN.user : URN.group;
   const problems = bad.map((s) => {
-    const near = known.map((k) => [k, distance(s, k)] as const).sort((x, y) => x[1] - y[1])[0]!;
+    // The edit distance is at least the length difference: only near-length URNs are compared, so a huge value costs nothing.
+    const near = known.filter((k) => Math.abs(k.length - s.length) <= 3).map((k) => [k, distance(s, k)] as const).sort((x, y) => x[1] - y[1])[0] ?? ['', Infinity];
     return `"${clip(s, 90)}" is not a SCIM URN${near[1] <= 3 ? ` (did you mean "${near[0]}"?)` : ''}`;
   });
   if (!(schemas as string[]).includes(wanted)) problems.push(`the list lacks "${wanted}"`);

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { DeliveryHooks } from '../../core/inbox';
 import type { Input, Trigger } from '../../core/input';
 import { decodeSlackText } from '../decode-slack-text';
 import { deliverReply } from '../deliver-reply';
@@ -18,7 +19,7 @@ export async function answerMessage(
   client: webApi.WebClient,
   message: SlackMessageEvent,
   trigger: Trigger,
-  meta: { botUserId?: string; eventId?: string; surface?: ThreadSurface },
+  meta: { botUserId?: string; eventId?: string; surface?: ThreadSurface; inbox?: DeliveryHooks },
 ): Promise<void> {
   await yieldToIo();
   const threadTs = message.threadTs ?? message.ts;
@@ -63,7 +64,9 @@ export async function answerMessage(
     await yieldToIo();
     const isIm = message.channelType === 'im';
     const render = surface ? { nativeFeedback: true } : undefined;
+    await meta.inbox?.sending();
     const posted = await deliverReply(client, reply, { channel: message.channel, user: message.user, threadTs, isIm, render }, log);
+    await meta.inbox?.answered(); // the durable inbox: done now, so a crash from here on cannot answer twice
     if (posted && trigger !== 'watched') await deps.threads.markAnswered(message.channel, threadTs);
     const article = reply.kind === 'answer' && reply.articleId ? deps.assistant.articles.get(reply.articleId) : undefined;
     if (article) await surface?.titled(article.title);

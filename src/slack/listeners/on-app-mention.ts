@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { readMessageEvent } from '../read-message-event';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
+import { inboxHooks } from '../inbox-bolt-app';
 import { answerMessage } from './answer-message';
 
 /** `@bot …` in a channel: always answered, in the thread. Commands work here ("@bot check user bob"). */
@@ -8,6 +9,6 @@ export function onAppMention(app: App, deps: SlackEdgeDeps): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     const message = readMessageEvent(event);
     if (!message) return;
-    await answerMessage(deps, client, message, 'mention', { botUserId: context.botUserId, eventId: body.event_id });
+    await answerMessage(deps, client, message, 'mention', { botUserId: context.botUserId, eventId: body.event_id, inbox: inboxHooks(context) });
   });
 }

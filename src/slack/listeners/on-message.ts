@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { readMessageEvent } from '../read-message-event';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
+import { inboxHooks } from '../inbox-bolt-app';
 import { answerMessage } from './answer-message';
 
 /**
@@ -12,7 +13,7 @@ export function onMessage(app: App, deps: SlackEdgeDeps): void {
   app.event('message', async ({ event, body, context, client }) => {
     const message = readMessageEvent(event);
     if (!message) return;
-    const meta = { botUserId: context.botUserId, eventId: body.event_id };
+    const meta = { botUserId: context.botUserId, eventId: body.event_id, inbox: inboxHooks(context) };
     if (message.channelType === 'im') return answerMessage(deps, client, message, 'dm', meta);
     if (context.botUserId && message.text.includes(`<@${context.botUserId}`)) return;
     if (!deps.watchChannels.has(message.channel)) return;
