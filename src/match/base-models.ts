@@ -17,6 +17,14 @@ export interface BaseScores {
 /** Features in more than this share of training documents carry no signal for nearest documents (see TfIdf). */
 const MAX_DF_SHARE = 0.1;
 
+/**
+ * The softmax classifier trains one weight per class and word, so its cost grows with the number of
+ * articles times the vocabulary: past this many classes (an operator's thousand-article knowledge
+ * base) start-up would take tens of seconds, and the nearest-documents view, signatures and
+ * symptoms carry the matching alone.
+ */
+const MAX_CLASSIFIER_CLASSES = 300;
+
 /** The phrasings an article itself offers as training documents: its title, symptoms, signatures and one-line cause. */
 function articleDocuments(article: Article): string[] {
   return [article.title, ...article.symptoms, ...article.signatures, article.summary];
@@ -35,7 +43,8 @@ export class BaseModels {
   readonly documents: ReadonlyArray<{ text: string; source?: string }>;
   private readonly words: TfIdf;
   private readonly combined: TfIdf;
-  private readonly classifier: SoftmaxClassifier;
+  /** Absent above MAX_CLASSIFIER_CLASSES: see there. */
+  private readonly classifier?: SoftmaxClassifier;
   private readonly nearestDocs: NearestExamples;
 
   constructor(articles: readonly Article[], examples: readonly Example[]) {
@@ -56,7 +65,7 @@ export class BaseModels {
     this.words = new TfIdf(features.map((f) => f.words));
     this.combined = new TfIdf(features.map((f) => [...f.words, ...f.chars]), 1, MAX_DF_SHARE);
     const labels = docs.map((d) => d.label);
-    this.classifier = SoftmaxClassifier.train(
+    this.classifier = this.classes.length > MAX_CLASSIFIER_CLASSES ? undefined : SoftmaxClassifier.train(
       features.map((f) => this.words.vector(f.words)),
       labels,
       this.classes.length,
@@ -73,6 +82,6 @@ export class BaseModels {
     const f = textFeatures(text);
     const wordVector: SparseVector = this.words.vector(f.words);
     const { perClass, nearest } = this.nearestDocs.closest(this.combined.vector([...f.words, ...f.chars]));
-    return { lr: this.classifier.probabilities(wordVector), knn: perClass, nearest };
+    return { lr: this.classifier?.probabilities(wordVector) ?? new Float64Array(this.classes.length), knn: perClass, nearest };
   }
 }

@@ -9,7 +9,7 @@ export interface TrainingOptions {
   l2: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, rate: 0.5, l2: 1e-4 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 10, rate: 0.5, l2: 1e-4 };
 
 /**
  * Multinomial logistic regression (softmax) over sparse TF-IDF vectors, trained with AdaGrad on

@@ -4,7 +4,7 @@ import { foldSynonyms, normalizeText, words } from './normalize-text';
 
 /** Word features read at most this many words; char features at most this many characters (a log dump adds noise, not meaning). */
 const MAX_WORDS = 300;
-const MAX_CHARS = 1_500;
+const MAX_CHARS = 800;
 /** Stems seen so far: Porter2 is the slowest step, and people reuse the same few thousand words. */
 const stems = new Map<string, string>();
 const MAX_CACHED_STEMS = 50_000;
