@@ -121,6 +121,12 @@ export class Matcher {
       return { ...base, outcome: 'silent', clarify: [], unasked: null, matches, idcProbability, silence: 'unrelated-error' };
     }
     const decision = decideOutcome(matches, idcProbability, this.params.thresholds);
+    // Learned and symptom evidence alone, in a message that never names AWS or Identity Center, is
+    // about someone else's product more often than not (other SSO, SCIM and WebAuthn errors read
+    // alike): no answer then, only the offer of help. An error string or CloudTrail event of ours still answers.
+    if (decision.outcome === 'answer' && !strong && !mentionsIdentityCenter(normalizeText(input.text))) {
+      return { ...base, outcome: idcProbability >= this.params.thresholds.undocumented ? 'undocumented' : 'silent', clarify: [], unasked: null, matches, idcProbability };
+    }
     return { ...base, ...decision, matches, idcProbability };
   }
 
