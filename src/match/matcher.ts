@@ -116,7 +116,7 @@ export class Matcher {
       .map((s) => ({ articleId: this.articles[s.c.article]!.id, title: this.articles[s.c.article]!.title, confidence: round(s.p), evidence: s.c.evidence }));
     // A known AWS error outside Identity Center (an expired CLI session, an STS denial…) with no
     // signature or CloudTrail event of ours is not our business, whatever the words around it.
-    const strong = matches.some((m) => m.evidence.some((e) => e.kind === 'signature' || e.kind === 'event'));
+    const strong = matches.some((m) => m.evidence.some((e) => e.kind === 'signature' || e.kind === 'partial-signature' || e.kind === 'event'));
     if (!strong && findUnrelatedError(normalizeText(input.text))) {
       return { ...base, outcome: 'silent', clarify: [], unasked: null, matches, idcProbability, silence: 'unrelated-error' };
     }

@@ -17,7 +17,9 @@ export const CONVERSATIONS: readonly Conversation[] = [
   // A truncated log line around the error.
   ['2026-01-15T10:02:11Z ERROR okta.provisioning user=jdoe status=400 detail="…syntactically incorrect, or violates schema"', { article: 'scim-sync-user-fails' }, 'Provision the user again'],
   // A vague complaint.
-  ['SCIM provisioning fails for a few users but works for others', { article: 'scim-sync-user-fails' }, 'Likely cause:'],
+  ['SCIM provisioning to AWS fails for a few users but works for others', { article: 'scim-sync-user-fails' }, 'Likely cause:'],
+  // The same words without AWS or Identity Center: it will not claim someone else's SCIM problem, but names the nearest article.
+  ['SCIM provisioning fails for a few users but works for others', { kind: 'unknown' }, 'kb scim-sync-user-fails'],
   // Every answer ends with its source: the AWS documentation section.
   ['Refused to create a new, duplicate resource', { article: 'scim-duplicate-conflict' }, 'AWS docs: Troubleshooting IAM Identity Center issues › Duplicate user or group error'],
   // Commands typed as text.
