@@ -25,6 +25,12 @@ class OriginTaken extends Error {}
  * per thread", and a counter row for ids. Migrations run before the first operation and are
  * retried on the next one if the database was unreachable.
  */
+/** 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now; or the socket closed under the query. */
+function serverEndedConnection(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  return (typeof e?.code === 'string' && /^57P0[12]$/.test(e.code)) || (typeof e?.message === 'string' && /Connection terminated/i.test(e.message));
+}
+
 export class KyselyStore implements Store {
   private migrated?: Promise<void>;
 
@@ -63,7 +69,15 @@ export class KyselyStore implements Store {
   private async run<T>(operation: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     try {
       await this.migrate();
-      return await fn(this.db);
+      try {
+        return await fn(this.db);
+      } catch (err) {
+        // The server ended this connection (restart, pg_terminate_backend) and the pool had not
+        // noticed yet: the statement was not run (the server rolls back what it cancels), so one
+        // more try on a fresh connection is safe and hides a restart from the caller.
+        if (!(this.dialect === 'postgres' && serverEndedConnection(err))) throw err;
+        return await fn(this.db);
+      }
     } catch (err) {
       throw mapStoreError(err, operation, this.dialect);
     }
