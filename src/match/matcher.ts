@@ -6,7 +6,7 @@ import { decideOutcome, type Outcome } from './decide-outcome';
 import { matchEvents } from './event-matcher';
 import { extractEntities, type Entities } from './extract-entities';
 import { FITTED_PARAMS } from './fitted-params';
-import { CANDIDATE_FEATURES, candidateProbabilities, GATE_FEATURES, logistic, type FittedParams } from './fusion';
+import { candidateProbabilities, GATE_FEATURES, logistic, type FittedParams } from './fusion';
 import { mentionsIdentityCenter } from './idc-context';
 import { contentTerms, normalizeText, words } from './normalize-text';
 import { proseOf } from './prose-of';
@@ -62,6 +62,10 @@ export interface Analysis {
   gate: (best: number) => number[];
   /** What the fusion's "none of these" option reads (NULL_FEATURES). */
   nullFeatures: number[];
+  /** The message names AWS or Identity Center (idc-context.ts). */
+  context: boolean;
+  /** The message holds a known AWS error outside Identity Center (unrelated-errors.ts). */
+  unrelated: boolean;
 }
 
 const MAX_RESULTS = 5;
@@ -117,14 +121,14 @@ export class Matcher {
     // A known AWS error outside Identity Center (an expired CLI session, an STS denial…) with no
     // signature or CloudTrail event of ours is not our business, whatever the words around it.
     const strong = matches.some((m) => m.evidence.some((e) => e.kind === 'signature' || e.kind === 'partial-signature' || e.kind === 'event'));
-    if (!strong && findUnrelatedError(normalizeText(input.text))) {
+    if (!strong && analysis.unrelated) {
       return { ...base, outcome: 'silent', clarify: [], unasked: null, matches, idcProbability, silence: 'unrelated-error' };
     }
     const decision = decideOutcome(matches, idcProbability, this.params.thresholds);
     // Learned and symptom evidence alone, in a message that never names AWS or Identity Center, is
     // about someone else's product more often than not (other SSO, SCIM and WebAuthn errors read
     // alike): no answer then, only the offer of help. An error string or CloudTrail event of ours still answers.
-    if (decision.outcome === 'answer' && !strong && !mentionsIdentityCenter(normalizeText(input.text))) {
+    if (decision.outcome === 'answer' && !strong && !analysis.context) {
       return { ...base, outcome: idcProbability >= this.params.thresholds.undocumented ? 'undocumented' : 'silent', clarify: [], unasked: null, matches, idcProbability };
     }
     return { ...base, ...decision, matches, idcProbability };
@@ -205,7 +209,7 @@ export class Matcher {
       unrelated,
     ];
     const nullFeatures = gate(0).filter((_, i) => GATE_FEATURES[i] !== 'bestCandidate');
-    return { candidates, gate, nullFeatures };
+    return { candidates, gate, nullFeatures, context: context === 1, unrelated: unrelated === 1 };
   }
 
   /** Content terms of normalized text, misspellings mapped onto the knowledge base's words. */
@@ -215,9 +219,6 @@ export class Matcher {
   }
 }
 
-// Keep the two lists and the vectors above in step: a mismatch is a bug, not a tuning choice.
-void CANDIDATE_FEATURES;
-void GATE_FEATURES;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
