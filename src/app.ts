@@ -8,7 +8,7 @@ import { Assistant, type AssistantDeps } from './core/assistant';
 import { ConversationMemory } from './core/escalations/conversation-memory';
 import { Inbox, type InboxOptions } from './core/inbox';
 import { EscalationService } from './core/escalations/escalation-service';
-import type { LookupGroups } from './core/authorize-lookup';
+import { PeopleByPlatform } from './core/people';
 import { systemClock, type Logger } from './core/ports';
 import { MemoryStore, type SeenEventStore, type Store } from './core/store';
 import { readinessRoute } from './store/readiness-route';
@@ -20,7 +20,6 @@ import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { toListenError } from './server/listen-error';
-import type { SlackMemberships } from './slack/slack-memberships';
 import type { TeamsEdge, TeamsEdgeOptions } from './teams/create-teams-edge';
 import type { DigestPoster, WatchEvent, WatchSource } from './core/watch/watch-ports';
 import { Watcher } from './core/watch/watcher';
@@ -85,9 +84,8 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   const live = deps.live ?? (config.aws && aws ? aws.createAwsLiveChecks(config.aws, undefined, { trailBucket }) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
-  // Slack user groups, for LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS: answered once the Slack edge exists.
-  let slackMemberships: SlackMemberships | undefined;
-  const groups: LookupGroups = { groupsOf: async (actor) => (slackMemberships ? slackMemberships.groupsOf(actor) : []) };
+  // What each chat platform knows about its people (user groups, own e-mail); each edge registers its own.
+  const people = new PeopleByPlatform();
   const escalations = new EscalationService({
     store,
     memory,
@@ -95,13 +93,13 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     logger,
     remindAfterMinutes: config.escalations.remindMinutes,
     support: config.support,
-    groups,
+    groups: people,
     audit: store,
     articleIds: new Set(articles.map((a) => a.id)),
   });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,
-    lookupGroups: groups,
+    people,
     feedback: store,
     audit: store,
     escalations,
@@ -153,7 +151,8 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     ]);
     const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, inbox, home: { store, clock } });
     const slackLog = logger.child({ edge: 'slack' });
-    slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
+    const slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
+    people.register('slack', slackMemberships);
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
     if (config.watch?.slackChannel) posters.push(new SlackDigestPoster(slack.bolt.client, config.watch.slackChannel));
     routes.push(...slack.routes);

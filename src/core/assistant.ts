@@ -2,7 +2,8 @@ import type { Article } from '../knowledge/article';
 import type { Example } from '../knowledge/example';
 import { Matcher, type MatchResult } from '../match/index';
 import { decodeAction } from './action-payload';
-import { DENY_ALL, noLookupGroups, type LookupGroups, type LookupPolicy } from './authorize-lookup';
+import { DENY_ALL, type LookupPolicy } from './authorize-lookup';
+import { nobodyKnown, type People } from './people';
 import type { LiveChecks, OfflineChecks } from './checks';
 import { composeAnswer, composeArticle } from './compose-answer';
 import { composeClarify, composeOutside, composeUndocumented } from './compose-not-answered';
@@ -39,8 +40,8 @@ export interface AssistantDeps {
   metrics?: Metrics;
   /** Who may run live lookups on whom (default: nobody but the CLI operator). */
   lookupPolicy?: LookupPolicy;
-  /** Chat user groups, for `lookupPolicy.allowedGroups`. */
-  lookupGroups?: LookupGroups;
+  /** What the chat platforms know about people: user groups (`lookupPolicy.allowedGroups`) and own e-mails (self-service). */
+  people?: People;
   /** Every live lookup, allowed or denied, is recorded here. */
   audit?: AuditLog;
   /** Escalations to the support team; absent: escalate says it is not set up. */
@@ -252,7 +253,7 @@ export class Assistant {
       {
         live: this.deps.live,
         policy: this.deps.lookupPolicy ?? DENY_ALL,
-        groups: this.deps.lookupGroups ?? noLookupGroups,
+        people: this.deps.people ?? nobodyKnown,
         audit: this.audit,
         clock: this.clock,
         logger: this.logger,

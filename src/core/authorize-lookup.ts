@@ -1,4 +1,5 @@
 import type { Actor, Conversation } from './input';
+import { nobodyKnown, type People } from './people';
 import type { Reply } from './reply';
 
 /**
@@ -11,7 +12,7 @@ export interface LookupPolicy {
    * for the local console. An entry may carry a platform prefix (`slack:U123`, `teams:<guid>`).
    */
   allowedUsers: readonly string[];
-  /** Slack user group ids (S…) whose members may look up anyone; filled by `LookupGroups`. */
+  /** Slack user group ids (S…) whose members may look up anyone; answered by `People.groupsOf`. */
   allowedGroups: readonly string[];
   /** Anyone may look up themselves: the subject must equal the e-mail their chat platform gave us. */
   selfService: boolean;
@@ -21,23 +22,6 @@ export interface LookupPolicy {
 
 export const DENY_ALL: LookupPolicy = { allowedUsers: [], allowedGroups: [], selfService: false, privateSupportChannels: [] };
 
-/** The groups a chat user belongs to (Slack user groups). The Slack edge implements it; the core stays platform-free. */
-export interface LookupGroups {
-  groupsOf(actor: Actor): Promise<readonly string[]>;
-}
-
-export const noLookupGroups: LookupGroups = { groupsOf: async () => [] };
-
-/** Fixed memberships, for tests and for deployments that list them in configuration. */
-export class StaticLookupGroups implements LookupGroups {
-  constructor(private readonly members: Record<string, readonly string[]>) {}
-  async groupsOf(actor: Actor): Promise<readonly string[]> {
-    return Object.entries(this.members)
-      .filter(([, ids]) => ids.includes(actor.id))
-      .map(([group]) => group);
-  }
-}
-
 export type LookupDecision =
   | { allowed: true; reason: 'operator' | 'allowed-user' | 'allowed-group' | 'self' }
   | { allowed: false; reason: 'not-allowed' | 'not-self' };
@@ -46,21 +30,21 @@ function listed(list: readonly string[], actor: Actor): boolean {
   return list.some((entry) => entry === actor.id || entry === `${actor.platform}:${actor.id}`);
 }
 
-/** Decides whether `actor` may look up `subject`. A failing group lookup counts as no groups. */
+/** Decides whether `actor` may look up `subject`. A failing group or e-mail lookup counts as none. */
 export async function authorizeLookup(
   policy: LookupPolicy,
   actor: Actor,
   subject: string,
-  groups: LookupGroups = noLookupGroups,
+  people: People = nobodyKnown,
 ): Promise<LookupDecision> {
   if (actor.platform === 'cli') return { allowed: true, reason: 'operator' };
   if (listed(policy.allowedUsers, actor)) return { allowed: true, reason: 'allowed-user' };
   if (policy.allowedGroups.length > 0) {
-    const mine = await groups.groupsOf(actor).catch(() => [] as readonly string[]);
+    const mine = await people.groupsOf(actor).catch(() => [] as readonly string[]);
     if (mine.some((g) => policy.allowedGroups.includes(g))) return { allowed: true, reason: 'allowed-group' };
   }
   if (policy.selfService) {
-    const own = actor.email?.trim().toLowerCase();
+    const own = (actor.email ?? (await people.emailOf(actor).catch(() => undefined)))?.trim().toLowerCase();
     if (own && own === subject.trim().toLowerCase()) return { allowed: true, reason: 'self' };
     return { allowed: false, reason: 'not-self' };
   }

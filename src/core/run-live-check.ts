@@ -1,5 +1,6 @@
 import type { Article } from '../knowledge/article';
-import { authorizeLookup, lookupVisibility, type LookupGroups, type LookupPolicy } from './authorize-lookup';
+import { authorizeLookup, lookupVisibility, type LookupPolicy } from './authorize-lookup';
+import type { People } from './people';
 import type { CheckReport, LiveChecks } from './checks';
 import { composeCheckReport } from './compose-check-report';
 import type { Actor, Conversation } from './input';
@@ -13,7 +14,7 @@ export type LiveCheckName = CheckReport['check'];
 export interface LiveCheckDeps {
   live?: LiveChecks;
   policy: LookupPolicy;
-  groups: LookupGroups;
+  people: People;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
@@ -62,7 +63,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
     );
   }
   const base = { at: deps.clock.now(), actor, check, subject };
-  const decision = await authorizeLookup(deps.policy, actor, subject, deps.groups);
+  const decision = await authorizeLookup(deps.policy, actor, subject, deps.people);
   if (!decision.allowed) {
     await record(deps, { ...base, outcome: 'denied', detail: decision.reason });
     deps.onOutcome?.('denied', []);

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { LookupGroups } from '../core/authorize-lookup';
+import type { People } from '../core/people';
 import type { Actor } from '../core/input';
 import type { Clock, Logger } from '../core/ports';
 import { systemClock } from '../core/ports';
@@ -21,7 +21,7 @@ interface Cached {
  * share one request. A failed request is not cached and counts as "no members": the callers decide
  * who may see private escalations and lookups, so failing closed is the safe side.
  */
-export class SlackMemberships implements LookupGroups {
+export class SlackMemberships implements People {
   private readonly cache = new Map<string, Cached>();
   private readonly warned = new Set<string>();
 
@@ -35,6 +35,11 @@ export class SlackMemberships implements LookupGroups {
 
   async inChannel(channel: string, userId: string): Promise<boolean> {
     return (await this.members(`channel:${channel}`, () => this.channelMembers(channel))).has(userId);
+  }
+
+  /** Not known from memberships: `users.info` answers it (see the Slack edge's People). */
+  async emailOf(): Promise<string | undefined> {
+    return undefined;
   }
 
   /** The configured user groups `actor` belongs to. */

@@ -1,4 +1,5 @@
-import { DENY_ALL, StaticLookupGroups, type LookupPolicy } from '../../src/core/authorize-lookup';
+import { DENY_ALL, type LookupPolicy } from '../../src/core/authorize-lookup';
+import { StaticPeople } from '../../src/core/people';
 import type { CheckReport, LiveChecks } from '../../src/core/checks';
 import type { Actor } from '../../src/core/input';
 import type { Action, Reply } from '../../src/core/reply';
@@ -72,10 +73,10 @@ const notFound = (check: CheckReport['check'], subject: string): CheckReport => 
 const policy = (over: Partial<LookupPolicy> = {}): LookupPolicy => ({ ...DENY_ALL, ...over });
 const alice: Actor = { platform: 'slack', id: 'U0ALICE', email: 'alice@example.com' };
 
-function setup(over: { policy?: LookupPolicy; live?: StubLiveChecks; audit?: MemoryStore; groups?: StaticLookupGroups } = {}) {
+function setup(over: { policy?: LookupPolicy; live?: StubLiveChecks; audit?: MemoryStore; groups?: StaticPeople } = {}) {
   const live = over.live ?? new StubLiveChecks(foundReport);
   const audit = over.audit ?? new MemoryStore();
-  const assistant = buildAssistant({ articles, live, audit, lookupPolicy: over.policy ?? DENY_ALL, lookupGroups: over.groups, clock: { now: () => new Date('2025-05-01T10:00:00Z') } });
+  const assistant = buildAssistant({ articles, live, audit, lookupPolicy: over.policy ?? DENY_ALL, people: over.groups, clock: { now: () => new Date('2025-05-01T10:00:00Z') } });
   return { live, audit, assistant };
 }
 
@@ -114,7 +115,7 @@ describe('live checks in the core: authorise → audit → run → compose', () 
   });
 
   it('allows members of an allowed Slack user group', async () => {
-    const groups = new StaticLookupGroups({ S0IDTEAM: ['U0ALICE'] });
+    const groups = new StaticPeople({ S0IDTEAM: ['U0ALICE'] });
     const { live, audit, assistant } = setup({ policy: policy({ allowedGroups: ['S0IDTEAM'] }), groups });
     await assistant.handle(ask('trail bob@example.com'));
     expect(live.calls).toEqual(['trail:bob@example.com']);

@@ -1,4 +1,4 @@
-import type { LookupGroups } from '../../src/core/authorize-lookup';
+import type { People } from '../../src/core/people';
 import type { SupportPolicy } from '../../src/core/escalations/support-team';
 import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
 import { EscalationService } from '../../src/core/escalations/escalation-service';
@@ -10,7 +10,7 @@ import { FakeSupportDesk } from './fake-support-desk';
 
 /** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
 export function buildEscalations(
-  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: LookupGroups; articleIds?: boolean } = {},
+  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: People; articleIds?: boolean } = {},
 ) {
   const store = over.store ?? new MemoryStore();
   const clock = new FakeClock();

@@ -7,7 +7,7 @@ import type { Actor, Conversation, Platform } from '../input';
 import { notice } from '../notice';
 import type { Clock, Logger } from '../ports';
 import type { Reply } from '../reply';
-import type { LookupGroups } from '../authorize-lookup';
+import type { People } from '../people';
 import type { AuditLog, EscalationChange, Store } from '../store';
 import { NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
 import { boundText, MAX_ESCALATION_TEXT, MAX_NOTE } from './bound-text';
@@ -34,7 +34,7 @@ export interface EscalationServiceOptions {
   /** Who works escalations besides the support channel's members (default: the members only). */
   support?: SupportPolicy;
   /** Slack user groups, for `support.slackGroups`. */
-  groups?: LookupGroups;
+  groups?: People;
   /** Refusals are recorded here (who tried what on which escalation). */
   audit?: AuditLog;
 }

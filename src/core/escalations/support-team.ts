@@ -1,4 +1,4 @@
-import { noLookupGroups, type LookupGroups } from '../authorize-lookup';
+import { nobodyKnown, type People } from '../people';
 import type { Escalation, SupportDesk } from '../escalation';
 import type { Actor, Conversation } from '../input';
 import { notice } from '../notice';
@@ -33,7 +33,7 @@ export interface SupportTeamOptions {
   policy: SupportPolicy;
   /** The desks registered so far (each may tell who is in its support channel). */
   desks: () => readonly SupportDesk[];
-  groups?: LookupGroups;
+  groups?: People;
   /** Refusals are recorded here: who tried what on which escalation. */
   audit?: AuditLog;
   clock: Clock;
@@ -42,11 +42,11 @@ export interface SupportTeamOptions {
 
 export class SupportTeam {
   private readonly policy: SupportPolicy;
-  private readonly groups: LookupGroups;
+  private readonly groups: People;
 
   constructor(private readonly o: SupportTeamOptions) {
     this.policy = o.policy;
-    this.groups = o.groups ?? noLookupGroups;
+    this.groups = o.groups ?? nobodyKnown;
   }
 
   /**

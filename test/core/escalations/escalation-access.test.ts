@@ -4,7 +4,7 @@
  * may show and reopen their own; everyone else is refused, and every refusal is audited.
  */
 import { encodeAction } from '../../../src/core/action-payload';
-import { StaticLookupGroups, type LookupGroups } from '../../../src/core/authorize-lookup';
+import { StaticPeople, type People } from '../../../src/core/people';
 import type { SupportPolicy } from '../../../src/core/escalations/support-team';
 import type { Actor, Conversation } from '../../../src/core/input';
 import type { ActionId } from '../../../src/core/reply';
@@ -19,7 +19,7 @@ const thread: Conversation = { platform: 'slack', channelId: 'D0ALICE', threadId
 const elsewhere: Conversation = { platform: 'slack', channelId: 'C0RANDOM' };
 const SECRET = 'private DM text: my SCIM token is broken for alice@example.com';
 
-async function world(over: { support?: SupportPolicy; groups?: LookupGroups; desks?: FakeSupportDesk[] } = {}) {
+async function world(over: { support?: SupportPolicy; groups?: People; desks?: FakeSupportDesk[] } = {}) {
   const w = buildEscalations(over);
   await w.assistant.handle({ text: SECRET, trigger: 'dm', actor: alice, conversation: thread });
   await w.memory.idle();
@@ -88,7 +88,7 @@ describe('escalation access', () => {
     const erin: Actor = { platform: 'slack', id: 'U0ERIN', name: 'Erin' };
     const frank: Actor = { platform: 'slack', id: 'U0FRANK', name: 'Frank' };
     const teamsErin: Actor = { platform: 'teams', id: 'U0ERIN', name: 'Erin on Teams' };
-    const w = await world({ support: { users: ['slack:U0ERIN'], slackGroups: ['S0IDTEAM'] }, groups: new StaticLookupGroups({ S0IDTEAM: ['U0FRANK'] }) });
+    const w = await world({ support: { users: ['slack:U0ERIN'], slackGroups: ['S0IDTEAM'] }, groups: new StaticPeople({ S0IDTEAM: ['U0FRANK'] }) });
     expect(await w.say(erin, 'escalations')).toMatch(/Open escalations \(1\)/);
     expect(await w.say(frank, 'escalation claim ESC-1001')).toMatch(/You claimed/);
     expect(await w.say(teamsErin, 'escalations', { platform: 'teams', channelId: '19:x@thread.tacv2' })).toMatch(/Only the support team/);
@@ -103,7 +103,7 @@ describe('escalation access', () => {
   });
 
   it('counts a failing group lookup as "not a member"', async () => {
-    const failing: LookupGroups = { groupsOf: () => Promise.reject(new Error('ratelimited')) };
+    const failing: People = { groupsOf: () => Promise.reject(new Error('ratelimited')), emailOf: async () => undefined };
     const w = await world({ support: { users: [], slackGroups: ['S0IDTEAM'] }, groups: failing, desks: [new FakeSupportDesk('slack', 'C0SUPPORT', [])] });
     expect(await w.say(dave, 'escalation claim ESC-1001')).toMatch(/Only the support team can claim/);
   });
