@@ -6,7 +6,7 @@
  */
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/load-config';
-import { silentLogger } from '../src/core/ports';
+import { silentLogger } from '../src/core/ports/ports';
 import { createStore } from '../src/store/create-store';
 
 const [dataDir, apiUrl, secret, databaseUrl] = process.argv.slice(2) as [string, string, string, string | undefined];

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/load-config';
-import { silentLogger } from '../src/core/ports';
+import { silentLogger } from '../src/core/ports/ports';
 import { awsError, startFakeAws, type FakeReply } from '../test/helpers/fake-aws-json';
 import { FakeSlack, textsOf } from '../test/helpers/fake-slack';
 import { appMention, blockActions, eventCallback, nextTs } from '../test/helpers/slack-payloads';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createOfflineChecks, INLINE_LINT_CHARS } from '../src/checks/create-offline-checks';
 import { lintSaml } from '../src/checks/saml/lint-saml';
 import { lintScim } from '../src/checks/scim/lint-scim';
-import { parseCommand } from '../src/core/parse-command';
+import { parseCommand } from '../src/core/commands/parse-command';
 import { loadKnowledge } from '../src/knowledge/load-knowledge';
 import { Matcher } from '../src/match/index';
 import { builtinKnowledgeDir } from '../src/paths';

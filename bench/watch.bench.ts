@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudTrailLookup } from '../src/checks/aws/cloudtrail-lookup';
 import { createAwsWatchSource, createTrailBucket } from '../src/checks/aws/create-aws-live-checks';
-import { silentLogger } from '../src/core/ports';
+import { silentLogger } from '../src/core/ports/ports';
 import { Watcher } from '../src/core/watch/watcher';
 import { createStore } from '../src/store/create-store';
 import { STORE_ID, testClients } from '../test/helpers/aws-seed';

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from './core/ports';
+import type { Logger } from './core/ports/ports';
 
 /**
  * Structured JSON logs. Tokens, secrets and personal data are redacted by path wherever they

@@ -1,4 +1,4 @@
-import type { OfflineChecks } from '../core/checks';
+import type { OfflineChecks } from '../core/checks/checks';
 import { detectSaml } from './saml/detect-saml';
 import type { SamlLintOptions } from './saml/lint-saml';
 import { detectScim } from './scim/detect-scim';

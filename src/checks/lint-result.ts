@@ -1,4 +1,4 @@
-import type { LintReport, LintRule, RuleStatus } from '../core/checks';
+import type { LintReport, LintRule, RuleStatus } from '../core/checks/checks';
 
 /**
  * Small helpers shared by the SAML and SCIM linters: build rules, compute the verdict, and turn

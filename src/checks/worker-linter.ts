@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LintReport } from '../core/checks';
+import type { LintReport } from '../core/checks/checks';
 import { errorReport } from './lint-result';
 import type { SamlLintOptions } from './saml/lint-saml';
 

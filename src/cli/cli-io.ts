@@ -1,4 +1,4 @@
-import type { Store } from '../core/store';
+import type { Store } from '../core/ports/store';
 import { builtinKnowledgeDir } from '../paths';
 
 /** What a CLI command may touch: output, files, the environment, and (for `report`, `examples`) the store. */

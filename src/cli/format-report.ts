@@ -1,4 +1,4 @@
-import type { ArticleStats } from '../core/store';
+import type { ArticleStats } from '../core/ports/store';
 
 /**
  * `cli report`: per article, how often it was the answer and how people voted, so the knowledge

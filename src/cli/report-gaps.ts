@@ -1,5 +1,5 @@
 import { groupSimilar } from '../core/learning/group-similar';
-import { LEARNING_RETENTION_DAYS, type Store } from '../core/store';
+import { LEARNING_RETENTION_DAYS, type Store } from '../core/ports/store';
 
 /** A group of similar messages the bot could not help with: what the knowledge base lacks. */
 export interface Gap {

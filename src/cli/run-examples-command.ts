@@ -1,5 +1,5 @@
 import { candidateExamples } from '../core/learning/candidate-examples';
-import type { Store } from '../core/store';
+import type { Store } from '../core/ports/store';
 import type { CliIo } from './cli-io';
 
 export const EXAMPLES_USAGE = `  examples export [--since YYYY-MM-DD]

@@ -1,4 +1,4 @@
-import { COMMAND_NAMES } from '../core/compose-help';
+import { COMMAND_NAMES } from '../core/replies/compose-help';
 import { formatKbLintProblem, lintArticles } from '../knowledge/lint-knowledge';
 import { lintExamples } from '../knowledge/lint-examples';
 import { loadExamples } from '../knowledge/load-examples';

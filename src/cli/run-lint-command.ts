@@ -1,6 +1,6 @@
 import { lintSaml, type SamlLintOptions } from '../checks/saml/lint-saml';
 import { lintScim } from '../checks/scim/lint-scim';
-import { composeLintReport } from '../core/compose-lint-report';
+import { composeLintReport } from '../core/replies/compose-lint-report';
 import { renderText } from '../render/render-text';
 import type { CliIo } from './run-cli';
 

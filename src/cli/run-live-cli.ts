@@ -1,10 +1,10 @@
 import type { AwsConfig } from '../config/load-config';
 import { loadCliConfig } from './load-cli-config';
-import type { CheckReport, LiveChecks } from '../core/checks';
-import { composeCheckReport } from '../core/compose-check-report';
+import type { CheckReport, LiveChecks } from '../core/checks/checks';
+import { composeCheckReport } from '../core/replies/compose-check-report';
 import type { Actor } from '../core/input';
-import { subjectProblem, type LiveCheckName } from '../core/run-live-check';
-import type { AuditEntry } from '../core/store';
+import { subjectProblem, type LiveCheckName } from '../core/checks/run-live-check';
+import type { AuditEntry } from '../core/ports/store';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { renderText } from '../render/render-text';
 import type { CliIo } from './run-cli';

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load-config';
 import { loadCliConfig } from './load-cli-config';
-import { systemClock, silentLogger } from '../core/ports';
-import { MemoryStore } from '../core/store';
+import { systemClock, silentLogger } from '../core/ports/ports';
+import { MemoryStore } from '../core/ports/store';
 import { alertJson } from '../core/watch/watch-alert';
 import type { WatchEvent, WatchSource } from '../core/watch/watch-ports';
 import { Watcher } from '../core/watch/watcher';

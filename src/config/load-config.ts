@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinKnowledgeDir, projectRoot } from '../paths';
-import type { LookupPolicy } from '../core/authorize-lookup';
+import type { LookupPolicy } from '../core/checks/authorize-lookup';
 import type { SupportPolicy } from '../core/escalations/support-team';
 import { ConfigError } from './config-error';
 import { consoleSettings } from './console-settings';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant } from '../core/assistant';
 import type { Actor, Conversation } from '../core/input';
-import { isActionId } from '../core/reply';
+import { isActionId } from '../core/replies/reply';
 import { renderHtml } from '../render/render-html';
 import { sendJson, type Route } from '../server/create-server';
 import { BodyTooLargeError, readBody } from '../server/read-body';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { InboxEntry, InboxStore } from './inbox-store';
+import type { InboxEntry, InboxStore } from './ports/inbox-store';
 import type { Platform } from './input';
-import type { Logger } from './ports';
+import type { Logger } from './ports/ports';
 
 export interface InboxOptions {
   store: InboxStore;

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Metrics } from '../core/metrics';
+import type { Metrics } from '../core/ports/metrics';
 
 /** Prometheus metrics for /metrics. One registry per app, so tests can run several apps. */
 export class PrometheusMetrics implements Metrics {

@@ -1,5 +1,5 @@
 /**
- * The neutral Markdown dialect (see src/core/reply.ts) as a list of spans, so every renderer
+ * The neutral Markdown dialect (see src/core/replies/reply.ts) as a list of spans, so every renderer
  * converts the same parse: **bold**, _italic_, `code`, [label](https://url). Anything else is text.
  */
 export type Span =

@@ -1,4 +1,4 @@
-import { assertNever, type Block, type Reply } from '../core/reply';
+import { assertNever, type Block, type Reply } from '../core/replies/reply';
 import { parseSpans } from './markdown-spans';
 
 const MARKS: Record<string, string> = { pass: '✓', fail: '✗', warn: '!', info: 'i', na: '–' };

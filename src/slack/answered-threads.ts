@@ -1,4 +1,4 @@
-import type { SeenEventStore } from '../core/store';
+import type { SeenEventStore } from '../core/ports/store';
 
 /** A thread stays "answered" this long: watched channels get at most one unasked answer per thread. */
 export const ANSWERED_THREAD_TTL_SECONDS = 14 * 24 * 3600;

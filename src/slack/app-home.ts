@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { buildHome, type HomeDeps } from '../core/surfaces/build-home';
 import { renderHomeView } from './render-view';
 import type { SupportTeam } from './support-team';

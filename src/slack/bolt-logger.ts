@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 
 /** An e-mail address anywhere in a line (user names, pasted SAML NameIDs, subjects of lookups). */
 const EMAIL = /[^\s@"'<>(){}[\],;:]+@[^\s@"'<>(){}[\],;:]+\.[a-z]{2,}/gi;

@@ -1,6 +1,6 @@
 import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { boltLogger } from './bolt-logger';
 import { InboxBoltApp } from './inbox-bolt-app';
 import { createNodeHttpFetch } from './node-http-fetch';

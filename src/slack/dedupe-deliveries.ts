@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../core/ports';
-import type { SeenEventStore } from '../core/store';
+import type { Logger } from '../core/ports/ports';
+import type { SeenEventStore } from '../core/ports/store';
 import type { InFlight } from '../server/in-flight';
 import { yieldToIo } from './yield-to-io';
 

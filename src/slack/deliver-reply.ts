@@ -1,6 +1,6 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Logger } from '../core/ports';
-import type { Reply } from '../core/reply';
+import type { Logger } from '../core/ports/ports';
+import type { Reply } from '../core/replies/reply';
 import { renderBlocks, type RenderOptions } from './render-blocks';
 
 export interface ReplyTarget {

@@ -1,5 +1,5 @@
-import { notice } from '../core/notice';
-import type { Reply } from '../core/reply';
+import { notice } from '../core/replies/notice';
+import type { Reply } from '../core/replies/reply';
 
 /** What a person sees when something failed on our side; the log has the details. */
 export function failureReply(): Reply {

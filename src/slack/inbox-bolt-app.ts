@@ -1,6 +1,6 @@
 import { App, type ReceiverEvent } from '@slack/bolt';
 import type { DeliveryHooks, Inbox } from '../core/inbox';
-import type { InboxEntry } from '../core/inbox-store';
+import type { InboxEntry } from '../core/ports/inbox-store';
 
 /** The inbox key of an Events API delivery (`event_callback` with an `event_id`), else undefined. */
 export function slackInboxKey(body: Record<string, unknown>): string | undefined {

@@ -1,4 +1,4 @@
-import { assertNever } from '../core/reply';
+import { assertNever } from '../core/replies/reply';
 import { parseSpans } from '../render/markdown-spans';
 import { escapeLinkUrl, escapeMrkdwn } from './escape-mrkdwn';
 

@@ -1,9 +1,9 @@
 import type { SlackConfig } from '../config/load-config';
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
-import { systemClock, type Logger } from '../core/ports';
+import { systemClock, type Logger } from '../core/ports/ports';
 import type { HomeDeps } from '../core/surfaces/build-home';
-import type { SeenEventStore } from '../core/store';
+import type { SeenEventStore } from '../core/ports/store';
 import { sendJson, type Route } from '../server/create-server';
 import { AnsweredThreads } from './answered-threads';
 import { AppHome } from './app-home';

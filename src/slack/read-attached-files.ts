@@ -1,5 +1,5 @@
 import type { Attachment } from '../core/input';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import type { SlackFile } from './read-message-event';
 
 export interface FileReader {

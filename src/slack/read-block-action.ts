@@ -1,4 +1,4 @@
-import { isActionId, type ActionId } from '../core/reply';
+import { isActionId, type ActionId } from '../core/replies/reply';
 import { ACTION_ID_SUFFIX, NATIVE_FEEDBACK_ACTION_ID } from './render-blocks';
 
 /** A click on one of our elements, as the core's action id and the payload it carried. */

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/reply';
+import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/replies/reply';
 import {
   MAX_ACTION_ELEMENTS,
   MAX_BLOCKS,

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply } from '../core/reply';
+import type { Reply } from '../core/replies/reply';
 import type { HomeView } from '../core/surfaces/compose-home';
 import { escapeWithin } from './escape-mrkdwn';
 import { renderBlockList, type SlackBlock } from './render-blocks';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { MessageRef } from '../core/escalation';
-import type { Reply } from '../core/reply';
+import type { MessageRef } from '../core/escalations/escalation';
+import type { Reply } from '../core/replies/reply';
 import type { DigestPoster } from '../core/watch/watch-ports';
 import { renderBlocks } from './render-blocks';
 

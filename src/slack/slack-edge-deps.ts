@@ -1,5 +1,5 @@
 import type { Assistant } from '../core/assistant';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import type { AnsweredThreads } from './answered-threads';
 import type { AppHome } from './app-home';
 import type { FileReader } from './read-attached-files';

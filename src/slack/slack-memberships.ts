@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { People } from '../core/people';
+import type { People } from '../core/ports/people';
 import type { Actor } from '../core/input';
-import type { Clock, Logger } from '../core/ports';
-import { systemClock } from '../core/ports';
+import type { Clock, Logger } from '../core/ports/ports';
+import { systemClock } from '../core/ports/ports';
 
 /** Memberships change rarely and are asked on every support action: keep them 5 minutes. */
 const TTL_MS = 5 * 60_000;

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
+import type { Escalation, MessageRef, SupportDesk } from '../core/escalations/escalation';
 import type { Actor } from '../core/input';
-import type { Logger } from '../core/ports';
-import type { Reply } from '../core/reply';
+import type { Logger } from '../core/ports/ports';
+import type { Reply } from '../core/replies/reply';
 import { renderBlocks } from './render-blocks';
 import type { SlackMemberships } from './slack-memberships';
 

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { slackErrorCode } from './deliver-reply';
 
 /** Membership is read at most this often (the Home tab is opened often; the team changes rarely). */

@@ -1,4 +1,4 @@
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { isSlowText } from './with-reaction';
 import { slackErrorCode } from './deliver-reply';
 

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../core/ports';
-import { looksLikeCommand, parseCommand } from '../core/parse-command';
-import type { ActionId } from '../core/reply';
+import type { Logger } from '../core/ports/ports';
+import { looksLikeCommand, parseCommand } from '../core/commands/parse-command';
+import type { ActionId } from '../core/replies/reply';
 import { slackErrorCode } from './deliver-reply';
 
 /** The reaction shown on the asker's message while live checks run. */

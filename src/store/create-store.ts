@@ -4,8 +4,8 @@ import type Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Pool } from 'pg';
 import type { StoreConfig } from '../config/load-config';
-import type { Logger } from '../core/ports';
-import { StoreError } from '../core/store-error';
+import type { Logger } from '../core/ports/ports';
+import { StoreError } from '../core/ports/store-error';
 import { KyselyStore } from './kysely-store';
 
 export type { KyselyStore };

@@ -1,6 +1,6 @@
-import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
+import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalations/escalation';
 import type { Actor, Conversation } from '../core/input';
-import type { NewEscalation } from '../core/store';
+import type { NewEscalation } from '../core/ports/store';
 import type { Selectable } from 'kysely';
 import type { Database, EscalationTable } from './schema';
 

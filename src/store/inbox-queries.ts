@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { INBOX_DONE_TTL_MS, type InboxEntry, type InboxStore } from '../core/inbox-store';
+import { INBOX_DONE_TTL_MS, type InboxEntry, type InboxStore } from '../core/ports/inbox-store';
 import type { Platform } from '../core/input';
 import type { Dialect } from './migrations';
 import type { Database, InboxTable } from './schema';

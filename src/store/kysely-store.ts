@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalation';
-import type { FeedbackEntry, LearningSignal } from '../core/ports';
-import { escalationId } from '../core/escalation-id';
-import { LEARNING_RETENTION_DAYS, type AnswerEntry, type ArticleStats, type AskedMessage, type AuditEntry, type EscalationChange, type InboxEntry, type NewEscalation, type Store, type ThreadContext } from '../core/store';
-import { StoreError } from '../core/store-error';
+import type { Escalation, EscalationEvent, EscalationStatus, MessageRef } from '../core/escalations/escalation';
+import type { FeedbackEntry, LearningSignal } from '../core/ports/ports';
+import { escalationId } from '../core/escalations/escalation-id';
+import { LEARNING_RETENTION_DAYS, type AnswerEntry, type ArticleStats, type AskedMessage, type AuditEntry, type EscalationChange, type InboxEntry, type NewEscalation, type Store, type ThreadContext } from '../core/ports/store';
+import { StoreError } from '../core/ports/store-error';
 import { escalationRow, eventRow, toEscalation } from './escalation-rows';
 import { inboxQueries } from './inbox-queries';
 import { mapStoreError } from './map-store-error';

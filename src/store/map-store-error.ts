@@ -1,4 +1,4 @@
-import { StoreError } from '../core/store-error';
+import { StoreError } from '../core/ports/store-error';
 import type { Dialect } from './migrations';
 
 /** Network-level failures: the database is down, restarting, or unreachable. */

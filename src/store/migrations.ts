@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { FIRST_ESCALATION_NUMBER } from '../core/escalation-id';
+import { FIRST_ESCALATION_NUMBER } from '../core/escalations/escalation-id';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -1,5 +1,5 @@
-import type { Logger } from '../core/ports';
-import type { Store } from '../core/store';
+import type { Logger } from '../core/ports/ports';
+import type { Store } from '../core/ports/store';
 import { sendJson, type Route } from '../server/create-server';
 
 /**

@@ -4,7 +4,7 @@
  * or first messaged. This port keeps them. Plain JSON, no SDK types, so any store can persist it.
  */
 
-import type { ConversationRefStore as CoreConversationRefStore } from '../core/store';
+import type { ConversationRefStore as CoreConversationRefStore } from '../core/ports/store';
 
 export interface TeamsAccount {
   id: string;

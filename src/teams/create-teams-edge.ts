@@ -1,6 +1,6 @@
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
 import { BoundedCloudAdapter } from './bounded-cloud-adapter';

@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { Conversation, Input } from '../core/input';
-import type { Reply } from '../core/reply';
+import type { Reply } from '../core/replies/reply';
 import { CARD_CONTENT_TYPE } from './adaptive-card';
 import { baseConversationId } from './conversation-ref-store';
 import { NOTE_PARAMETER } from './message-extension-ids';

@@ -1,6 +1,6 @@
 import type { AgentApplication, ConnectorClient, TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { Assistant } from '../core/assistant';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { invokeResponse } from './invoke-response';
 import { answerConversationId, messageActionInput, replyDialog, type SubmitActionValue } from './message-action';
 import { SEARCH_COMMAND_ID, TROUBLESHOOT_COMMAND_ID } from './message-extension-ids';

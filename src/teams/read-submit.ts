@@ -1,5 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { isActionId, type ActionId } from '../core/reply';
+import { isActionId, type ActionId } from '../core/replies/reply';
 
 export type Submit = { ok: true; id: ActionId; value: string } | { ok: false; problem: string };
 

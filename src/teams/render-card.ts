@@ -1,4 +1,4 @@
-import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/reply';
+import { assertNever, type Action, type Block, type Finding, type Reply } from '../core/replies/reply';
 import { CARD_VERSION, type AdaptiveCard, type CardAction, type CardElement, type SubmitAction, type TextRun } from './adaptive-card';
 import { cardLink, escapeCardMarkdown, markdownToCard } from './card-markdown';
 

@@ -1,6 +1,6 @@
 import { Activity } from '@microsoft/agents-activity';
-import { notice } from '../core/notice';
-import type { Reply } from '../core/reply';
+import { notice } from '../core/replies/notice';
+import type { Reply } from '../core/replies/reply';
 import { CARD_CONTENT_TYPE } from './adaptive-card';
 import { renderCard, type RenderCardOptions } from './render-card';
 

@@ -1,5 +1,5 @@
 import type { Assistant } from '../core/assistant';
-import { composeArticle } from '../core/compose-answer';
+import { composeArticle } from '../core/replies/compose-answer';
 import { searchKnowledge } from '../core/surfaces/search-knowledge';
 import { CARD_CONTENT_TYPE } from './adaptive-card';
 import { SEARCH_PARAMETER } from './message-extension-ids';

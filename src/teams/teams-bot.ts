@@ -1,8 +1,8 @@
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import type { Assistant } from '../core/assistant';
-import { notice } from '../core/notice';
-import type { Logger } from '../core/ports';
-import type { Reply } from '../core/reply';
+import { notice } from '../core/replies/notice';
+import type { Logger } from '../core/ports/ports';
+import type { Reply } from '../core/replies/reply';
 import type { ConversationRefStore } from './conversation-ref-store';
 import { invokeResponse } from './invoke-response';
 import { onMessageExtensions } from './message-extensions';

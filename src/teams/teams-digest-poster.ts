@@ -1,5 +1,5 @@
-import type { MessageRef } from '../core/escalation';
-import type { Reply } from '../core/reply';
+import type { MessageRef } from '../core/escalations/escalation';
+import type { Reply } from '../core/replies/reply';
 import type { DigestPoster } from '../core/watch/watch-ports';
 import type { TeamsProactive } from './teams-proactive';
 

@@ -1,6 +1,6 @@
 import type { AgentApplication, CloudAdapter, Request, TurnState, WebResponse } from '@microsoft/agents-hosting';
 import type { Inbox } from '../core/inbox';
-import type { InboxEntry } from '../core/inbox-store';
+import type { InboxEntry } from '../core/ports/inbox-store';
 
 interface StoredActivity {
   body: Record<string, unknown>;

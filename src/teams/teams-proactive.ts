@@ -1,7 +1,7 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
-import type { MessageRef } from '../core/escalation';
-import type { Reply } from '../core/reply';
+import type { MessageRef } from '../core/escalations/escalation';
+import type { Reply } from '../core/replies/reply';
 import type { ConversationRefStore, TeamsReference } from './conversation-ref-store';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';

@@ -1,7 +1,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
-import type { Logger } from '../core/ports';
-import type { Reply } from '../core/reply';
+import type { Logger } from '../core/ports/ports';
+import type { Reply } from '../core/replies/reply';
 import { baseConversationId } from './conversation-ref-store';
 import { FAILED, PRIVATE_FAILED, replyActivity, SENT_PRIVATELY, WORKING } from './reply-activity';
 import { isPersonal } from './teams-input';

@@ -1,7 +1,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { AgentApplication, CloudAdapter, Request, TurnState } from '@microsoft/agents-hosting';
 import type { Inbox } from '../core/inbox';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/ports/ports';
 import { sendJson, type Route } from '../server/create-server';
 import { BodyTooLargeError, readBody } from '../server/read-body';
 import { SdkResponse, sdkRequest } from './teams-http';

@@ -1,7 +1,7 @@
-import type { Reply } from '../core/reply';
+import type { Reply } from '../core/replies/reply';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
-import type { Escalation, MessageRef, SupportDesk } from '../core/escalation';
-import type { Logger } from '../core/ports';
+import type { Escalation, MessageRef, SupportDesk } from '../core/escalations/escalation';
+import type { Logger } from '../core/ports/ports';
 import { baseConversationId, type ConversationRefStore, type TeamsReference } from './conversation-ref-store';
 import type { Actor, Conversation } from '../core/input';
 import { replyActivity } from './reply-activity';

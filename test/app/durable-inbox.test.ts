@@ -2,8 +2,8 @@
  * The durable inbox over real HTTP: a Slack event and a Teams activity are in the store before the
  * platform gets its 200; what a crashed process left unfinished is answered by the next one, once.
  */
-import type { InboxEntry } from '../../src/core/inbox-store';
-import { MemoryStore } from '../../src/core/store';
+import type { InboxEntry } from '../../src/core/ports/inbox-store';
+import { MemoryStore } from '../../src/core/ports/store';
 import { FakeSlack } from '../helpers/fake-slack';
 import { appMention, eventCallback } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { ConfigError } from '../../src/config/config-error';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { createStore } from '../../src/store/create-store';
 import { consoleClient } from '../helpers/console-client';
 import { FakeSupportDesk } from '../helpers/fake-support-desk';

@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/run-cli';
-import { encodeAction } from '../../src/core/action-payload';
-import type { Reply } from '../../src/core/reply';
-import { silentLogger } from '../../src/core/ports';
+import { encodeAction } from '../../src/core/commands/action-payload';
+import type { Reply } from '../../src/core/replies/reply';
+import { silentLogger } from '../../src/core/ports/ports';
 import { createStore } from '../../src/store/create-store';
 import { buildEscalations } from '../helpers/build-escalations';
 

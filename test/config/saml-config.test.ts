@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { ConfigError } from '../../src/config/config-error';
 import { loadConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { fixturesDir } from '../helpers/builders';
 import { consoleClient } from '../helpers/console-client';
 

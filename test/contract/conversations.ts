@@ -1,4 +1,4 @@
-import type { ReplyKind } from '../../src/core/reply';
+import type { ReplyKind } from '../../src/core/replies/reply';
 
 /**
  * The conversations every chat edge must hold the same way: what the person says (a DM or a

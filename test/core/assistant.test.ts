@@ -54,7 +54,7 @@ describe('Assistant', () => {
   });
 
   it('records feedback from a button and rejects tampered payloads', async () => {
-    const { MemoryFeedbackStore } = await import('../../src/core/ports');
+    const { MemoryFeedbackStore } = await import('../../src/core/ports/ports');
     const feedback = new MemoryFeedbackStore();
     const a = buildAssistant({ feedback });
     const actor = { platform: 'slack' as const, id: 'U1' };

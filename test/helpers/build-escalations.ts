@@ -1,9 +1,9 @@
-import type { People } from '../../src/core/people';
+import type { People } from '../../src/core/ports/people';
 import type { SupportPolicy } from '../../src/core/escalations/support-team';
 import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
 import { EscalationService } from '../../src/core/escalations/escalation-service';
-import { silentLogger, type Logger } from '../../src/core/ports';
-import { MemoryStore, type Store } from '../../src/core/store';
+import { silentLogger, type Logger } from '../../src/core/ports/ports';
+import { MemoryStore, type Store } from '../../src/core/ports/store';
 import { buildAssistant, shippedArticles } from './builders';
 import { FakeClock } from './fake-clock';
 import { FakeSupportDesk } from './fake-support-desk';

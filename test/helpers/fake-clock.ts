@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/ports';
+import type { Clock } from '../../src/core/ports/ports';
 
 /** A clock that moves only when told. */
 export class FakeClock implements Clock {

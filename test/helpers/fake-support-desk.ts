@@ -1,6 +1,6 @@
-import type { Escalation, MessageRef, SupportDesk } from '../../src/core/escalation';
+import type { Escalation, MessageRef, SupportDesk } from '../../src/core/escalations/escalation';
 import type { Actor, Platform } from '../../src/core/input';
-import type { Reply } from '../../src/core/reply';
+import type { Reply } from '../../src/core/replies/reply';
 
 /** Records what a chat edge would show; `failPosts` makes the next N posts throw. */
 export class FakeSupportDesk implements SupportDesk {

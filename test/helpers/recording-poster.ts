@@ -1,5 +1,5 @@
-import type { MessageRef } from '../../src/core/escalation';
-import type { Reply } from '../../src/core/reply';
+import type { MessageRef } from '../../src/core/escalations/escalation';
+import type { Reply } from '../../src/core/replies/reply';
 import type { DigestPoster } from '../../src/core/watch/watch-ports';
 
 /** A DigestPoster that keeps every digest it is asked to post (or fails, when told to). */

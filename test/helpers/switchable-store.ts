@@ -1,5 +1,5 @@
-import type { Store } from '../../src/core/store';
-import { StoreError } from '../../src/core/store-error';
+import type { Store } from '../../src/core/ports/store';
+import { StoreError } from '../../src/core/ports/store-error';
 
 /**
  * Wraps a store so a test can take the database "down" and bring it back: while down, every

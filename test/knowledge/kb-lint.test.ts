@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/run-cli';
-import { COMMAND_NAMES } from '../../src/core/compose-help';
+import { COMMAND_NAMES } from '../../src/core/replies/compose-help';
 import { lintArticles, type KbLintProblem } from '../../src/knowledge/lint-knowledge';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { readEvidence } from '../../src/knowledge/read-evidence';

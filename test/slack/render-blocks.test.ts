@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Block, Reply } from '../../src/core/reply';
+import type { Block, Reply } from '../../src/core/replies/reply';
 import { renderBlocks, type SlackBlock } from '../../src/slack/render-blocks';
 import { textsOf } from '../helpers/fake-slack';
 

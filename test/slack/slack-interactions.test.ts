@@ -1,7 +1,7 @@
 import { textsOf } from '../helpers/fake-slack';
 import { blockActions, messageShortcut, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
-import { MemoryFeedbackStore } from '../../src/core/ports';
+import { MemoryFeedbackStore } from '../../src/core/ports/ports';
 import { startSlackApp, useSlackApp } from './slack-harness';
 
 const PROTECTED_ROLE = "Cannot perform the operation on the protected role 'AWSReservedSSO_Admin_0123abcd' - this role is only modifiable by AWS";

@@ -3,7 +3,7 @@
  * is this user in" with usergroups.users.list (cached), so a group member may run lookups and
  * others may not. Live checks are a stub here; the group lookup is the part under test.
  */
-import type { CheckReport, LiveChecks } from '../../src/core/checks';
+import type { CheckReport, LiveChecks } from '../../src/core/checks/checks';
 import { textsOf } from '../helpers/fake-slack';
 import { slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
-import { silentLogger } from '../../src/core/ports';
-import type { Block } from '../../src/core/reply';
-import { notice } from '../../src/core/notice';
+import { silentLogger } from '../../src/core/ports/ports';
+import type { Block } from '../../src/core/replies/reply';
+import { notice } from '../../src/core/replies/notice';
 import { createNodeHttpFetch } from '../../src/slack/node-http-fetch';
 import { MAX_VIEW_BLOCKS, renderHomeView, renderModal } from '../../src/slack/render-view';
 import { SupportTeam } from '../../src/slack/support-team';

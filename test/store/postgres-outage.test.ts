@@ -4,14 +4,14 @@
  * and the same store instance works again when the server is back.
  */
 import { Client } from 'pg';
-import { StoreError } from '../../src/core/store-error';
+import { StoreError } from '../../src/core/ports/store-error';
 import { createStore, type KyselyStore } from '../../src/store/create-store';
 import { renderText } from '../../src/render/render-text';
 import { buildEscalations } from '../helpers/build-escalations';
 import { describePostgres, freshSchema, testDatabaseUrl, type TestSchema } from '../helpers/postgres';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { draft } from './store-contract';
-import type { Logger } from '../../src/core/ports';
+import type { Logger } from '../../src/core/ports/ports';
 
 const warnings: string[] = [];
 const logger: Logger = {

@@ -4,7 +4,7 @@
  */
 import type { KyselyStore } from '../../src/store/create-store';
 import { createStore } from '../../src/store/create-store';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { describePostgres, freshSchema, type TestSchema } from '../helpers/postgres';
 import { claim, draft } from './store-contract';
 

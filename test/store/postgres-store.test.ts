@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { createStore } from '../../src/store/create-store';
 import { describePostgres, freshSchema, type TestSchema } from '../helpers/postgres';
 import { storeContract } from './store-contract';

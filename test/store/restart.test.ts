@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StoreConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { createStore } from '../../src/store/create-store';
 import { buildEscalations } from '../helpers/build-escalations';
 import { freshSchema, testDatabaseUrl, type TestSchema } from '../helpers/postgres';

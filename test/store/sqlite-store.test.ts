@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore } from '../../src/store/create-store';
-import { silentLogger } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/ports/ports';
 import { storeContract } from './store-contract';
 
 describe('SQLite store', () => {

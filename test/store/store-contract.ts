@@ -3,7 +3,7 @@
  * (`*-store.test.ts`). Each test gets a fresh, empty store from `open()`.
  */
 import type { Actor, Conversation } from '../../src/core/input';
-import type { EscalationChange, NewEscalation, Store } from '../../src/core/store';
+import type { EscalationChange, NewEscalation, Store } from '../../src/core/ports/store';
 import type { WatchAlert } from '../../src/core/watch/watch-alert';
 
 const T0 = new Date('2025-03-01T09:00:00.000Z');

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/core/ports';
+import type { Logger } from '../../src/core/ports/ports';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

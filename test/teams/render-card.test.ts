@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Block, Reply } from '../../src/core/reply';
+import type { Block, Reply } from '../../src/core/replies/reply';
 import { CARD_MARKDOWN_SPECIAL, escapeCardMarkdown, markdownToCard } from '../../src/teams/card-markdown';
 import { cardBytes, MAX_CARD_BYTES, renderCard } from '../../src/teams/render-card';
 import { buildAssistant, buildInput } from '../helpers/builders';

@@ -1,5 +1,5 @@
 import { createOfflineChecks } from '../../src/checks/create-offline-checks';
-import { MemoryFeedbackStore, type FeedbackEntry } from '../../src/core/ports';
+import { MemoryFeedbackStore, type FeedbackEntry } from '../../src/core/ports/ports';
 import { PERSONAL, USER, cardInvoke, cardSubmit, personalMessage } from './teams-activities';
 import { cardOf, cardText, startTeams, type TeamsHarness } from './teams-harness';
 

@@ -62,7 +62,7 @@ describe('Teams edge start-up', () => {
   it('refuses anonymous mode under NODE_ENV=production with a TeamsError that says what to set', async () => {
     const { createTeamsEdge } = await import('../../src/teams/create-teams-edge');
     const { buildAssistant } = await import('../helpers/builders');
-    const { silentLogger } = await import('../../src/core/ports');
+    const { silentLogger } = await import('../../src/core/ports/ports');
     const saved = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {

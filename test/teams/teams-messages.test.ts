@@ -1,4 +1,4 @@
-import { MemoryFeedbackStore } from '../../src/core/ports';
+import { MemoryFeedbackStore } from '../../src/core/ports/ports';
 import { MAX_CARD_BYTES } from '../../src/teams/render-card';
 import { BOT, CHANNEL, PERSONAL, TENANT, USER, botAddedToTeam, channelMention, personalMessage } from './teams-activities';
 import { cardActions, cardOf, cardText, startTeams, type TeamsHarness } from './teams-harness';

@@ -1,4 +1,4 @@
-import type { Escalation } from '../../src/core/escalation';
+import type { Escalation } from '../../src/core/escalations/escalation';
 import { composeRequesterUpdate, composeSupportMessage } from '../../src/core/escalations/compose-escalation';
 import { TeamsError } from '../../src/teams/teams-errors';
 import { CHANNEL, PERSONAL, USER, botAddedToTeam, channelMention, personalMessage } from './teams-activities';

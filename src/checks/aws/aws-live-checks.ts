@@ -1,5 +1,5 @@
-import type { CheckFinding, CheckReport, LiveChecks } from '../../core/checks';
-import { findingArticle } from '../../core/finding-codes';
+import type { CheckFinding, CheckReport, LiveChecks } from '../../core/checks/checks';
+import { findingArticle } from '../../core/checks/finding-codes';
 import type { Assignment, AssignmentScanner } from './assignment-scanner';
 import type { CloudTrailLookup, TrailQuery, TrailResult } from './cloudtrail-lookup';
 import { mapBounded, type IdentityStoreReader } from './identity-store-reader';

@@ -1,4 +1,4 @@
-import type { CheckFinding } from '../../core/checks';
+import type { CheckFinding } from '../../core/checks/checks';
 import { AwsCheckError, toAwsCheckError } from './aws-check-error';
 
 /** Collects findings; AWS failures become one `check-unavailable` line per action and code. */

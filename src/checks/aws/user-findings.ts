@@ -1,5 +1,5 @@
-import type { CheckFinding } from '../../core/checks';
-import { findingArticle } from '../../core/finding-codes';
+import type { CheckFinding } from '../../core/checks/checks';
+import { findingArticle } from '../../core/checks/finding-codes';
 import type { GroupRef, IdentityUser } from './identity-store-reader';
 
 export type IdentitySource = 'identity-center' | 'external-idp' | 'active-directory';

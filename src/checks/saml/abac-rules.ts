@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, listSome, rule } from '../lint-result';
 import type { SamlAttribute, SamlFacts } from './read-saml-document';
 import { ABAC_PREFIX, SIGNIN_ARTICLE } from './saml-articles';

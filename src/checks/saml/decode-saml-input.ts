@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { SAML_PASTE_WARNING } from '../../core/saml-paste-warning';
+import { SAML_PASTE_WARNING } from '../../core/replies/saml-paste-warning';
 import { MAX_DOCUMENT_BYTES, clip, unwrapChat } from '../lint-result';
 
 export type DecodedSaml = { ok: true; xml: string; form: string } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, listSome, rule } from '../lint-result';
 import type { SamlFacts } from './read-saml-document';
 import { IAM_SAML_ENDPOINT, IDC_ACS_SHAPE, SIGNIN_ARTICLE } from './saml-articles';

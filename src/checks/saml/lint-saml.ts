@@ -1,4 +1,4 @@
-import type { LintReport } from '../../core/checks';
+import type { LintReport } from '../../core/checks/checks';
 import { errorReport, inputProblem, lintReport } from '../lint-result';
 import { abacRules } from './abac-rules';
 import { decodeSamlInput } from './decode-saml-input';

@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, rule } from '../lint-result';
 import { isRfc2822Address } from './is-rfc2822-address';
 import type { SamlFacts } from './read-saml-document';

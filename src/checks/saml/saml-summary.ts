@@ -1,5 +1,5 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import type { LintReport } from '../../core/checks';
+import type { LintReport } from '../../core/checks/checks';
 import { clip, listSome } from '../lint-result';
 import type { SamlFacts } from './read-saml-document';
 import { shortUrn } from './saml-articles';

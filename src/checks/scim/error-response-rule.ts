@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, rule } from '../lint-result';
 import { ARTICLE, URN, prop } from './scim-schema';
 

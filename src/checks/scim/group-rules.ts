@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, rule } from '../lint-result';
 import { nullValuesRule, schemaUrnsRule, subattributesRule, unknownAttributesRule } from './resource-rules';
 import { ARTICLE, MAX_MEMBERS_PER_REQUEST, nonEmptyString, prop } from './scim-schema';

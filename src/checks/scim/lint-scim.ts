@@ -1,4 +1,4 @@
-import type { LintReport, LintRule } from '../../core/checks';
+import type { LintReport, LintRule } from '../../core/checks/checks';
 import { clip, errorReport, inputProblem, lintReport, listSome, rule } from '../lint-result';
 import { errorResponseRule, isScimError } from './error-response-rule';
 import { groupRules } from './group-rules';

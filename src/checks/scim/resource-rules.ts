@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, listSome, rule } from '../lint-result';
 import {
   ARTICLE,

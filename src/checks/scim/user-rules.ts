@@ -1,4 +1,4 @@
-import type { LintRule } from '../../core/checks';
+import type { LintRule } from '../../core/checks/checks';
 import { clip, rule } from '../lint-result';
 import { nullValuesRule, schemaUrnsRule, singleValueRule, subattributesRule, unknownAttributesRule, unsupportedAttributesRule } from './resource-rules';
 import { ARTICLE, URN, isObject, nonEmptyString, prop } from './scim-schema';

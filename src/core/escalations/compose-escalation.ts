@@ -2,11 +2,11 @@
  * Every escalation message, as neutral Replies. Names, pasted text, notes, resolutions and check
  * lines come from people: they only go into plain-text places (facts, findings, quote, text).
  */
-import { encodeAction, type ActionPayload } from '../action-payload';
-import { percent } from '../compose-answer';
-import type { Escalation, EscalationEvent, EscalationStatus } from '../escalation';
+import { encodeAction, type ActionPayload } from '../commands/action-payload';
+import { percent } from '../replies/compose-answer';
+import type { Escalation, EscalationEvent, EscalationStatus } from './escalation';
 import type { Actor } from '../input';
-import type { Action, Block, Fact, Finding, Reply } from '../reply';
+import type { Action, Block, Fact, Finding, Reply } from '../replies/reply';
 import { formatAge, formatTime } from './format-age';
 
 const STATUS_LABEL: Record<EscalationStatus, string> = { open: 'Open', claimed: 'Claimed', resolved: 'Resolved' };

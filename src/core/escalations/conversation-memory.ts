@@ -1,7 +1,7 @@
 import type { Input, Conversation } from '../input';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../ports/ports';
 import { scrubText } from '../scrub-text';
-import type { AnswerLog, AskedMessage, LearningLog, ThreadContext, ThreadStore } from '../store';
+import type { AnswerLog, AskedMessage, LearningLog, ThreadContext, ThreadStore } from '../ports/store';
 import { boundText, MAX_ESCALATION_TEXT } from './bound-text';
 import { threadKey } from './thread-key';
 

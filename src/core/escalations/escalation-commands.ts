@@ -1,8 +1,8 @@
-import type { ActionPayload } from '../action-payload';
+import type { ActionPayload } from '../commands/action-payload';
 import type { Actor, Conversation, Input } from '../input';
-import { notice } from '../notice';
-import type { Command } from '../parse-command';
-import type { ActionId, Reply } from '../reply';
+import { notice } from '../replies/notice';
+import type { Command } from '../commands/parse-command';
+import type { ActionId, Reply } from '../replies/reply';
 import type { EscalationService } from './escalation-service';
 
 export type EscalationCommand = Extract<Command, { name: 'escalate' | 'escalations' | 'escalation' }>;

@@ -1,14 +1,14 @@
 import { messageHash } from '../message-hash';
 import { scrubText } from '../scrub-text';
 import { resolutionArticle } from './resolution-article';
-import type { ActionPayload } from '../action-payload';
-import type { Escalation, EscalationEvent, SupportDesk } from '../escalation';
+import type { ActionPayload } from '../commands/action-payload';
+import type { Escalation, EscalationEvent, SupportDesk } from './escalation';
 import type { Actor, Conversation, Platform } from '../input';
-import { notice } from '../notice';
-import type { Clock, Logger } from '../ports';
-import type { Reply } from '../reply';
-import type { People } from '../people';
-import type { AuditLog, EscalationChange, Store } from '../store';
+import { notice } from '../replies/notice';
+import type { Clock, Logger } from '../ports/ports';
+import type { Reply } from '../replies/reply';
+import type { People } from '../ports/people';
+import type { AuditLog, EscalationChange, Store } from '../ports/store';
 import { NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
 import { boundText, MAX_ESCALATION_TEXT, MAX_NOTE } from './bound-text';
 import {

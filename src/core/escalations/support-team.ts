@@ -1,10 +1,10 @@
-import { nobodyKnown, type People } from '../people';
-import type { Escalation, SupportDesk } from '../escalation';
+import { nobodyKnown, type People } from '../ports/people';
+import type { Escalation, SupportDesk } from './escalation';
 import type { Actor, Conversation } from '../input';
-import { notice } from '../notice';
-import type { Clock, Logger } from '../ports';
-import type { Reply } from '../reply';
-import type { AuditLog } from '../store';
+import { notice } from '../replies/notice';
+import type { Clock, Logger } from '../ports/ports';
+import type { Reply } from '../replies/reply';
+import type { AuditLog } from '../ports/store';
 
 /** Who works escalations besides the members of the support channel (SUPPORT_USERS, SUPPORT_SLACK_GROUPS). */
 export interface SupportPolicy {

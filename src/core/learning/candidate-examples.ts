@@ -1,7 +1,7 @@
 import { NONE, OTHER_IDC } from '../../knowledge/example';
-import type { LearningSignal } from '../ports';
+import type { LearningSignal } from '../ports/ports';
 import { scrubText } from '../scrub-text';
-import type { AskedMessage } from '../store';
+import type { AskedMessage } from '../ports/store';
 
 /** A line of `examples export`: what a maintainer reviews before adding it to knowledge/examples. */
 export interface CandidateExample {

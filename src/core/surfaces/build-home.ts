@@ -1,6 +1,6 @@
 import type { Article } from '../../knowledge/article';
-import type { Clock, Logger } from '../ports';
-import type { AnswerLog, EscalationStore } from '../store';
+import type { Clock, Logger } from '../ports/ports';
+import type { AnswerLog, EscalationStore } from '../ports/store';
 import { composeHome, type HomeView } from './compose-home';
 
 export interface HomeDeps {

@@ -1,10 +1,10 @@
 import type { Article } from '../../knowledge/article';
-import { encodeAction } from '../action-payload';
-import type { Escalation } from '../escalation';
+import { encodeAction } from '../commands/action-payload';
+import type { Escalation } from '../escalations/escalation';
 import { who } from '../escalations/compose-escalation';
 import { formatAge } from '../escalations/format-age';
-import type { Block, Finding } from '../reply';
-import type { ArticleStats } from '../store';
+import type { Block, Finding } from '../replies/reply';
+import type { ArticleStats } from '../ports/store';
 
 /**
  * The assistant's home page (Slack's Home tab), as neutral sections the edge lays out: `about`

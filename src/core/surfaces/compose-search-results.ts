@@ -1,6 +1,6 @@
-import { encodeAction } from '../action-payload';
-import { percent } from '../compose-answer';
-import type { Block, Reply } from '../reply';
+import { encodeAction } from '../commands/action-payload';
+import { percent } from '../replies/compose-answer';
+import type { Block, Reply } from '../replies/reply';
 import type { KnowledgeHit } from './search-knowledge';
 
 /**

@@ -1,5 +1,5 @@
-import { encodeAction } from '../action-payload';
-import type { Action, Block, Finding, Reply } from '../reply';
+import { encodeAction } from '../commands/action-payload';
+import type { Action, Block, Finding, Reply } from '../replies/reply';
 import type { WatchAlert, WatchKind } from './watch-alert';
 
 export const KIND_TITLES: Record<WatchKind, string> = {

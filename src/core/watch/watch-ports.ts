@@ -1,5 +1,5 @@
-import type { MessageRef } from '../escalation';
-import type { Reply } from '../reply';
+import type { MessageRef } from '../escalations/escalation';
+import type { Reply } from '../replies/reply';
 import type { WatchAlert } from './watch-alert';
 
 /** The CloudTrail window one pass reads: [start, end). */

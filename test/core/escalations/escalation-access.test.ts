@@ -3,11 +3,11 @@
  * members (the fake desk's `members`), SUPPORT_USERS and SUPPORT_SLACK_GROUPS work them; the asker
  * may show and reopen their own; everyone else is refused, and every refusal is audited.
  */
-import { encodeAction } from '../../../src/core/action-payload';
-import { StaticPeople, type People } from '../../../src/core/people';
+import { encodeAction } from '../../../src/core/commands/action-payload';
+import { StaticPeople, type People } from '../../../src/core/ports/people';
 import type { SupportPolicy } from '../../../src/core/escalations/support-team';
 import type { Actor, Conversation } from '../../../src/core/input';
-import type { ActionId } from '../../../src/core/reply';
+import type { ActionId } from '../../../src/core/replies/reply';
 import { renderText } from '../../../src/render/render-text';
 import { buildEscalations } from '../../helpers/build-escalations';
 import { FakeSupportDesk } from '../../helpers/fake-support-desk';

@@ -1,8 +1,8 @@
-import { encodeAction } from '../../../src/core/action-payload';
+import { encodeAction } from '../../../src/core/commands/action-payload';
 import type { Actor, Conversation } from '../../../src/core/input';
-import type { Logger } from '../../../src/core/ports';
-import type { Reply } from '../../../src/core/reply';
-import { MemoryStore } from '../../../src/core/store';
+import type { Logger } from '../../../src/core/ports/ports';
+import type { Reply } from '../../../src/core/replies/reply';
+import { MemoryStore } from '../../../src/core/ports/store';
 import { renderText } from '../../../src/render/render-text';
 import { buildEscalations } from '../../helpers/build-escalations';
 import { buildAssistant } from '../../helpers/builders';

@@ -2,9 +2,9 @@
  * The escalation flow as a conversation: who does what, where, and what everyone sees.
  * MemoryStore, a fake clock and a fake support desk (the Slack and Teams edges implement the real one).
  */
-import { encodeAction } from '../../../src/core/action-payload';
+import { encodeAction } from '../../../src/core/commands/action-payload';
 import type { Actor, Conversation, Trigger } from '../../../src/core/input';
-import type { ActionId, Reply } from '../../../src/core/reply';
+import type { ActionId, Reply } from '../../../src/core/replies/reply';
 import { renderText } from '../../../src/render/render-text';
 import { buildEscalations } from '../../helpers/build-escalations';
 

@@ -5,9 +5,9 @@ import { runCli, type CliIo } from '../../../src/cli/run-cli';
 import { candidateExamples } from '../../../src/core/learning/candidate-examples';
 import { groupSimilar } from '../../../src/core/learning/group-similar';
 import { resolutionArticle } from '../../../src/core/escalations/resolution-article';
-import { silentLogger } from '../../../src/core/ports';
+import { silentLogger } from '../../../src/core/ports/ports';
 import { scrubText } from '../../../src/core/scrub-text';
-import type { Reply } from '../../../src/core/reply';
+import type { Reply } from '../../../src/core/replies/reply';
 import { createStore } from '../../../src/store/create-store';
 import { buildEscalations } from '../../helpers/build-escalations';
 

@@ -1,5 +1,5 @@
-import { MemoryStore } from '../../../src/core/store';
-import { silentLogger } from '../../../src/core/ports';
+import { MemoryStore } from '../../../src/core/ports/store';
+import { silentLogger } from '../../../src/core/ports/ports';
 import { buildHome } from '../../../src/core/surfaces/build-home';
 import { composeSearchResults } from '../../../src/core/surfaces/compose-search-results';
 import { searchKnowledge } from '../../../src/core/surfaces/search-knowledge';
