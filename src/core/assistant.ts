@@ -22,7 +22,8 @@ import { noMetrics, type Metrics } from './metrics';
 import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports';
 import type { ActionId, Reply } from './reply';
 import { runLiveCheck, type LiveCheckName } from './run-live-check';
-import { MemoryStore, type AuditLog } from './store';
+import { type AuditLog } from './store';
+import { MemoryStore } from './memory-store';
 
 export interface AssistantDeps {
   articles: readonly Article[];

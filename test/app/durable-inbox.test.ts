@@ -3,7 +3,7 @@
  * platform gets its 200; what a crashed process left unfinished is answered by the next one, once.
  */
 import type { InboxEntry } from '../../src/core/inbox-store';
-import { MemoryStore } from '../../src/core/store';
+import { MemoryStore } from '../../src/core/memory-store';
 import { FakeSlack } from '../helpers/fake-slack';
 import { appMention, eventCallback } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';

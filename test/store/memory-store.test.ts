@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../src/core/store';
+import { MemoryStore } from '../../src/core/memory-store';
 import { storeContract } from './store-contract';
 
 describe('MemoryStore', () => {

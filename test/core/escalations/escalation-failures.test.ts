@@ -2,7 +2,7 @@ import { encodeAction } from '../../../src/core/action-payload';
 import type { Actor, Conversation } from '../../../src/core/input';
 import type { Logger } from '../../../src/core/ports';
 import type { Reply } from '../../../src/core/reply';
-import { MemoryStore } from '../../../src/core/store';
+import { MemoryStore } from '../../../src/core/memory-store';
 import { renderText } from '../../../src/render/render-text';
 import { buildEscalations } from '../../helpers/build-escalations';
 import { buildAssistant } from '../../helpers/builders';
