@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { createOfflineChecks } from '../src/checks/create-offline-checks';
-import { MAX_DOCUMENT_BYTES } from '../src/checks/lint-result';
+import { MAX_DOCUMENT_BYTES } from '../src/checks/input-problem';
 import { lintSaml } from '../src/checks/saml/lint-saml';
 import { lintScim } from '../src/checks/scim/lint-scim';
 import { nestedAssertions, nestedSignatures, referencedAssertions, wideScimPatch } from '../test/checks/hostile-shapes';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintReport } from '../core/checks/checks';
-import { errorReport } from './lint-result';
+import { errorReport } from './lint-report';
 import type { SamlLintOptions } from './saml/lint-saml';
 
 export interface LintJob {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/config-error';
 import { loadConfig, type Config } from '../config/load-config';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 /** The configuration for a CLI command; undefined after writing every invalid variable to stderr (exit 2). */
 export function loadCliConfig(io: CliIo): Config | undefined {

@@ -1,5 +1,6 @@
 import { groupSimilar } from '../core/learning/group-similar';
 import { LEARNING_RETENTION_DAYS, type Store } from '../core/ports/store';
+import { truncate } from '../core/text/truncate';
 
 /** A group of similar messages the bot could not help with: what the knowledge base lacks. */
 export interface Gap {
@@ -34,7 +35,7 @@ export async function reportGaps(store: Store): Promise<Gap[]> {
       return {
         messages: group.length,
         outcomes,
-        example: text.length > 160 ? `${text.slice(0, 159)}…` : text,
+        example: truncate(text, 160),
         articles: [...new Set(group.filter((m) => downVoted.has(m.messageHash) && m.articleId).map((m) => m.articleId!))],
       };
     });

@@ -5,7 +5,7 @@ import { Assistant } from '../core/assistant';
 import { silentLogger } from '../core/ports/ports';
 import { StoreError } from '../core/ports/store-error';
 import { createStore } from '../store/create-store';
-import { inputProblem } from '../checks/lint-result';
+import { inputProblem } from '../checks/input-problem';
 import { formatReport } from './format-report';
 import type { Actor } from '../core/input';
 import { loadKnowledge } from '../knowledge/load-knowledge';

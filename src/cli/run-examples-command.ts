@@ -1,6 +1,7 @@
 import { candidateExamples } from '../core/learning/candidate-examples';
 import type { Store } from '../core/ports/store';
 import type { CliIo } from './cli-io';
+import { formatDate } from '../core/text/format-time';
 
 export const EXAMPLES_USAGE = `  examples export [--since YYYY-MM-DD]
                                candidate examples (JSONL) from resolved escalations, clarify choices
@@ -28,7 +29,7 @@ export async function runExamplesCommand(args: string[], io: CliIo, openStore: (
     const { messages, signals } = await store.learningData(since);
     const lines = candidateExamples(messages, signals);
     for (const line of lines) io.out(`${JSON.stringify(line)}\n`);
-    io.err(`${lines.length} candidate example(s) from ${messages.length} stored message(s) since ${since.toISOString().slice(0, 10)}\n`);
+    io.err(`${lines.length} candidate example(s) from ${messages.length} stored message(s) since ${formatDate(since)}\n`);
     return 0;
   } finally {
     await store.close();

@@ -2,7 +2,7 @@ import { lintSaml, type SamlLintOptions } from '../checks/saml/lint-saml';
 import { lintScim } from '../checks/scim/lint-scim';
 import { composeLintReport } from '../core/replies/compose-lint-report';
 import { renderText } from '../render/render-text';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 export const LINT_USAGE = `  check saml <file|-> [--json] [--abac|--no-abac] [--acs <url>]
                                lint a SAML response (XML, base64, URL-encoded; - reads stdin)

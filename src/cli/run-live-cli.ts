@@ -7,7 +7,7 @@ import { subjectProblem, type LiveCheckName } from '../core/checks/run-live-chec
 import type { AuditEntry } from '../core/ports/store';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { renderText } from '../render/render-text';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 export const LIVE_USAGE = `  check user <name|email> [--json]       look the user up in the Identity Store and CloudTrail
   check assignments <user|group> [--json] find account assignments that point at deleted principals

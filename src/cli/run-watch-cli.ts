@@ -1,12 +1,12 @@
 import type { Config } from '../config/load-config';
 import { loadCliConfig } from './load-cli-config';
 import { systemClock, silentLogger } from '../core/ports/ports';
-import { MemoryStore } from '../core/ports/store';
+import { MemoryStore } from '../core/ports/memory-store';
 import { alertJson } from '../core/watch/watch-alert';
 import type { WatchEvent, WatchSource } from '../core/watch/watch-ports';
 import { Watcher } from '../core/watch/watcher';
 import { renderText } from '../render/render-text';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 export const WATCH_USAGE = `  watch --once [--since <ISO-8601>] [--json] one pass of the CloudTrail watcher (default: the last interval)
 `;

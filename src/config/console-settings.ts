@@ -1,5 +1,14 @@
 import type { Env } from './env-schema';
-import type { ConsoleConfig } from './load-config';
+
+/**
+ * The local web console. Beyond loopback it needs `token` (CONSOLE_TOKEN), or it stays off;
+ * `offReason` says why it is off when the operator did not turn it off.
+ */
+export interface ConsoleConfig {
+  enabled: boolean;
+  token?: string;
+  offReason?: string;
+}
 
 /** CONSOLE_TOKEN is a password typed into the page: long enough that guessing it is hopeless. */
 const MIN_TOKEN_LENGTH = 16;

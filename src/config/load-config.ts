@@ -4,7 +4,7 @@ import { builtinKnowledgeDir, projectRoot } from '../paths';
 import type { LookupPolicy } from '../core/checks/authorize-lookup';
 import type { SupportPolicy } from '../core/escalations/support-team';
 import { ConfigError } from './config-error';
-import { consoleSettings } from './console-settings';
+import { consoleSettings, type ConsoleConfig } from './console-settings';
 import { parseEnv, type Env } from './env-schema';
 
 export interface SlackConfig {
@@ -47,15 +47,7 @@ export interface SamlConfig {
   abac?: boolean;
 }
 
-/**
- * The local web console. Beyond loopback it needs `token` (CONSOLE_TOKEN), or it stays off;
- * `offReason` says why it is off when the operator did not turn it off.
- */
-export interface ConsoleConfig {
-  enabled: boolean;
-  token?: string;
-  offReason?: string;
-}
+export type { ConsoleConfig } from './console-settings';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 

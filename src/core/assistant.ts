@@ -22,7 +22,8 @@ import { noMetrics, type Metrics } from './ports/metrics';
 import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports/ports';
 import type { ActionId, Reply } from './replies/reply';
 import { runLiveCheck, type LiveCheckName } from './checks/run-live-check';
-import { MemoryStore, type AuditLog } from './ports/store';
+import { type AuditLog } from './ports/store';
+import { MemoryStore } from './ports/memory-store';
 
 export interface AssistantDeps {
   articles: readonly Article[];

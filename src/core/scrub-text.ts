@@ -1,3 +1,4 @@
+import { truncate } from './text/truncate';
 /** Scrubbed texts are cut to this many characters: enough for an error and its description. */
 export const MAX_SCRUBBED_CHARS = 2_000;
 
@@ -37,5 +38,5 @@ export function findSecret(text: string): string | undefined {
 export function scrubText(text: string, max = MAX_SCRUBBED_CHARS): string {
   let out = text.length > max * 2 ? text.slice(0, max * 2) : text;
   for (const [re, replacement] of RULES) out = out.replace(re, replacement);
-  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
+  return truncate(out, max);
 }

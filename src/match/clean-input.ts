@@ -1,7 +1,8 @@
+import { looksBinary, NON_TEXT_CHARS } from '../core/text/detect-binary';
 import { MAX_MATCH_CHARS } from './normalize-text';
 
 export interface CleanInput {
-  /** Text to match on: bounded, control characters and chat mark-up removed. */
+  /** Text to match on: bounded, control characters and code fences removed. */
   text: string;
   /** Characters in the original message. */
   originalLength: number;
@@ -13,30 +14,22 @@ export interface CleanInput {
   empty: boolean;
 }
 
-// Control characters other than tab and newline, and U+FFFD (what invalid UTF-8 decodes to).
-const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+/** A chat message may carry a few stray replacement characters; above this share it is binary. */
+const MAX_NON_TEXT_SHARE = 0.1;
 
-/** Turns a raw chat message into text the matcher can read safely. Never throws. */
+/**
+ * Turns a message into text the matcher can read safely. Never throws. Chat markup (mentions,
+ * links, entities) is the edges' business: they hand the core plain text.
+ */
 export function cleanInput(raw: string): CleanInput {
   const originalLength = raw.length;
   const head = raw.slice(0, MAX_MATCH_CHARS);
-  const junk = head.match(JUNK)?.length ?? 0;
-  const binary = head.length > 0 && junk / head.length > 0.1;
-  const text = head
-    .replace(JUNK, ' ')
-    // Slack: <@U123>, <!channel>, <#C123|name>; keep the label of <url|label> and bare <url>.
-    .replace(/<[@!#][^>]*>/g, ' ')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    // Teams: <at>Bot name</at>
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/```/g, '\n')
-    .trim();
+  const text = head.replace(NON_TEXT_CHARS, ' ').replace(/```/g, '\n').trim();
   return {
     text,
     originalLength,
     truncated: originalLength > MAX_MATCH_CHARS,
-    binary,
+    binary: looksBinary(head, { maxShare: MAX_NON_TEXT_SHARE, anyNul: false }),
     empty: text.replace(/\s+/g, '').length === 0,
   };
 }

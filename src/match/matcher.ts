@@ -7,7 +7,7 @@ import { matchEvents } from './event-matcher';
 import { extractEntities, type Entities } from './extract-entities';
 import { FITTED_PARAMS } from './fitted-params';
 import { candidateProbabilities, GATE_FEATURES, logistic, type FittedParams } from './fusion';
-import { mentionsIdentityCenter } from './idc-context';
+import { mentionsIdentityCenter } from './mentions-identity-center';
 import { contentTerms, normalizeText, words } from './normalize-text';
 import { proseOf } from './prose-of';
 import { SignatureIndex } from './signature-index';
@@ -62,7 +62,7 @@ export interface Analysis {
   gate: (best: number) => number[];
   /** What the fusion's "none of these" option reads (NULL_FEATURES). */
   nullFeatures: number[];
-  /** The message names AWS or Identity Center (idc-context.ts). */
+  /** The message names AWS or Identity Center (mentions-identity-center.ts). */
   context: boolean;
   /** The message holds a known AWS error outside Identity Center (unrelated-errors.ts). */
   unrelated: boolean;

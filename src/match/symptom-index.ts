@@ -52,7 +52,7 @@ const MAX_QUERY_TERMS = 400;
 const INFORMATIVE_IDF = 0.5;
 /** One informative shared word is a coincidence more often than a diagnosis; two start to mean something. */
 const BY_INFORMATIVE_COUNT = [0, 0.45, 0.8, 1] as const;
-/** Symptom evidence in a message that never mentions AWS or Identity Center (see idc-context.ts). */
+/** Symptom evidence in a message that never mentions AWS or Identity Center (see mentions-identity-center.ts). */
 const OUT_OF_CONTEXT = 0.55;
 
 type AddTerms = (article: number, text: string, weight: number, pairs: boolean) => void;
@@ -109,7 +109,7 @@ export class SymptomIndex {
     return this.postings.has(term);
   }
 
-  /** `queryTerms` in message order (pairs are built from neighbours); `inContext`: see idc-context.ts. */
+  /** `queryTerms` in message order (pairs are built from neighbours); `inContext`: see mentions-identity-center.ts. */
   match(queryTerms: readonly string[], inContext = true): SymptomHit[] {
     const terms = new Set<string>();
     const limit = Math.min(queryTerms.length, MAX_QUERY_TERMS);

@@ -1,6 +1,7 @@
 import type { Attachment } from '../core/input';
 import type { Logger } from '../core/ports/ports';
 import type { SlackFile } from './read-message-event';
+import { looksBinary } from '../core/text/detect-binary';
 
 export interface FileReader {
   /** Text of the readable files among `files`; files it cannot or may not read are left out. */
@@ -108,8 +109,8 @@ export class SlackFileReader implements FileReader {
       }
       chunks.push(value);
     }
-    const bytes = Buffer.concat(chunks);
-    if (bytes.includes(0)) throw new Error('binary content');
-    return bytes.toString('utf8');
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (looksBinary(text)) throw new Error('binary content');
+    return text;
   }
 }

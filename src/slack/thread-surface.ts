@@ -1,6 +1,7 @@
 import type { Logger } from '../core/ports/ports';
 import { isSlowText } from './with-reaction';
 import { slackErrorCode } from './deliver-reply';
+import { truncate } from '../core/text/truncate';
 
 /**
  * What Slack's assistant container adds to a thread: a live status while the assistant works
@@ -38,7 +39,7 @@ export function threadSurface(helpers: AssistantThreadHelpers, logger: Logger): 
   return {
     working: (text) => quietly('set the assistant status', () => helpers.setStatus(statusFor(text))),
     done: () => quietly('clear the assistant status', () => helpers.setStatus('')),
-    titled: (title) => quietly('set the thread title', () => helpers.setTitle(title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title)),
+    titled: (title) => quietly('set the thread title', () => helpers.setTitle(truncate(title, MAX_TITLE_CHARS))),
   };
 }
 

@@ -4,7 +4,7 @@
  * or first messaged. This port keeps them. Plain JSON, no SDK types, so any store can persist it.
  */
 
-import type { ConversationRefStore as CoreConversationRefStore } from '../core/ports/store';
+import type { PlatformRefStore } from '../core/ports/store';
 
 export interface TeamsAccount {
   id: string;
@@ -25,7 +25,7 @@ export interface TeamsReference {
   locale?: string;
 }
 
-export interface ConversationRefStore {
+export interface TeamsReferenceStore {
   saveReference(reference: TeamsReference): Promise<void>;
   /** By base conversation id (thread suffixes like ";messageid=…" are ignored). */
   getReference(conversationId: string): Promise<TeamsReference | undefined>;
@@ -38,7 +38,7 @@ export function baseConversationId(conversationId: string): string {
 }
 
 /** In-memory references, bounded: the oldest is forgotten past `limit` conversations. */
-export class MemoryConversationRefStore implements ConversationRefStore {
+export class MemoryConversationRefStore implements TeamsReferenceStore {
   private readonly refs = new Map<string, TeamsReference>();
   constructor(private readonly limit = 10_000) {}
 
@@ -55,9 +55,9 @@ export class MemoryConversationRefStore implements ConversationRefStore {
 }
 
 /** Keeps references in the app's store (SQLite / PostgreSQL), so escalations survive restarts and replicas. */
-export class StoreConversationRefStore implements ConversationRefStore {
+export class StoreConversationRefStore implements TeamsReferenceStore {
   constructor(
-    private readonly store: CoreConversationRefStore,
+    private readonly store: PlatformRefStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
 import { BoundedCloudAdapter } from './bounded-cloud-adapter';
-import { MemoryConversationRefStore, type ConversationRefStore } from './conversation-ref-store';
+import { MemoryConversationRefStore, type TeamsReferenceStore } from './conversation-ref-store';
 import { teamsAuthConfig } from './teams-auth-config';
 import { createTeamsBot } from './teams-bot';
 import { TeamsError } from './teams-errors';
@@ -33,7 +33,7 @@ export interface TeamsEdgeOptions {
   assistant: Assistant;
   logger: Logger;
   /** Conversation references for proactive messages; in memory unless a persistent store is given. */
-  refs?: ConversationRefStore;
+  refs?: TeamsReferenceStore;
   timeouts?: Partial<TeamsTimeouts>;
   /** The durable inbox (activities written before their turn; recovered after a crash). */
   inbox?: Inbox;
@@ -41,7 +41,7 @@ export interface TeamsEdgeOptions {
 
 export interface TeamsEdge {
   routes: Route[];
-  refs: ConversationRefStore;
+  refs: TeamsReferenceStore;
   /** Present when TEAMS_SUPPORT_CONVERSATION is set: the escalation flow's SupportDesk for Teams. */
   desk?: TeamsSupportDesk;
   /** Proactive posts (the watcher's digest) through stored conversation references. */

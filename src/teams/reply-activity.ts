@@ -3,6 +3,7 @@ import { notice } from '../core/replies/notice';
 import type { Reply } from '../core/replies/reply';
 import { CARD_CONTENT_TYPE } from './adaptive-card';
 import { renderCard, type RenderCardOptions } from './render-card';
+import { truncate } from '../core/text/truncate';
 
 const MAX_SUMMARY_CHARS = 200;
 
@@ -15,7 +16,7 @@ export function replyActivity(reply: Reply, options: RenderCardOptions = { actio
   const first = reply.text.split('\n').find((l) => l.trim()) ?? 'IAM Identity Center assistant';
   return Activity.fromObject({
     type: 'message',
-    summary: first.length > MAX_SUMMARY_CHARS ? `${first.slice(0, MAX_SUMMARY_CHARS - 1)}…` : first,
+    summary: truncate(first, MAX_SUMMARY_CHARS),
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: renderCard(reply, options) }],
   });
 }

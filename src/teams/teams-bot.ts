@@ -3,7 +3,7 @@ import type { Assistant } from '../core/assistant';
 import { notice } from '../core/replies/notice';
 import type { Logger } from '../core/ports/ports';
 import type { Reply } from '../core/replies/reply';
-import type { ConversationRefStore } from './conversation-ref-store';
+import type { TeamsReferenceStore } from './conversation-ref-store';
 import { invokeResponse } from './invoke-response';
 import { onMessageExtensions } from './message-extensions';
 import { readSubmit, type Submit } from './read-submit';
@@ -12,12 +12,13 @@ import { toInput } from './teams-input';
 import { referenceOf } from './teams-reference';
 import type { TeamsReplies } from './teams-replies';
 import { settleWithin } from './with-timeout';
+import { truncate } from '../core/text/truncate';
 
 export interface TeamsBotDeps {
   adapter: CloudAdapter;
   assistant: Assistant;
   replies: TeamsReplies;
-  refs: ConversationRefStore;
+  refs: TeamsReferenceStore;
   logger: Logger;
   firstReplyMs: number;
   supportConversation?: string;
@@ -28,7 +29,7 @@ const MAX_TOAST_CHARS = 300;
 /** Universal Actions answer: a short message Teams shows to the person who pressed the button only. */
 function toast(text: string): unknown {
   const line = text.replace(/\s+/g, ' ').trim();
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: line.length > MAX_TOAST_CHARS ? `${line.slice(0, MAX_TOAST_CHARS - 1)}…` : line };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: truncate(line, MAX_TOAST_CHARS) };
 }
 
 /**

@@ -22,34 +22,37 @@ export function mentionsBot(activity: Activity): boolean {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** `&amp;`, `&lt;`, `&#39;`, `&#x1F600;`…: HTML character references, decoded once. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
 /** Teams sends some messages (rich text, pasted formatting) as HTML only: this is their text. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>|<\/(p|div|li|pre|tr|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    });
+  return decodeHtmlEntities(html.replace(/<br\s*\/?>|<\/(p|div|li|pre|tr|h\d)>/gi, '\n').replace(/<[^>]+>/g, ''));
 }
 
 /**
- * The words the person typed: the bot's own `<at>…</at>` mention removed, other mentions reduced
- * to the name. Falls back to the HTML attachment when the text is empty.
+ * The words the person typed, as plain text for the core: the bot's own `<at>…</at>` mention
+ * removed, other mentions reduced to the name, HTML entities (`&lt;` in a pasted SAML response)
+ * decoded. Falls back to the HTML attachment when the text is empty.
  */
 export function messageText(activity: Activity): string {
   let text = activity.text ?? '';
   if (!text.trim()) {
     const html = activity.attachments?.find((a) => a.contentType === 'text/html' && typeof a.content === 'string');
-    if (html) text = htmlToText(html.content as string);
+    return html ? htmlToText(html.content as string).slice(0, MAX_TEXT_CHARS).trim() : '';
   }
   for (const m of mentions(activity)) {
     if (m.text && m.mentioned?.id === activity.recipient?.id) text = text.split(m.text).join(' ');
   }
-  text = text.replace(/<at>([^<]*)<\/at>/gi, '$1');
+  text = decodeHtmlEntities(text.replace(/<at>([^<]*)<\/at>/gi, '$1'));
   return text.slice(0, MAX_TEXT_CHARS).trim();
 }
 

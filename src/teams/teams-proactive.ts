@@ -2,14 +2,14 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import type { MessageRef } from '../core/escalations/escalation';
 import type { Reply } from '../core/replies/reply';
-import type { ConversationRefStore, TeamsReference } from './conversation-ref-store';
+import type { TeamsReferenceStore, TeamsReference } from './conversation-ref-store';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';
 import { sdkReference } from './teams-reference';
 
 export interface TeamsProactiveOptions {
   adapter: CloudAdapter;
-  refs: ConversationRefStore;
+  refs: TeamsReferenceStore;
   /** The bot's app id; undefined in anonymous mode (outgoing calls then carry no token). */
   appId?: string;
 }

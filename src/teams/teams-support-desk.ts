@@ -2,7 +2,7 @@ import type { Reply } from '../core/replies/reply';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Escalation, MessageRef, SupportDesk } from '../core/escalations/escalation';
 import type { Logger } from '../core/ports/ports';
-import { baseConversationId, type ConversationRefStore, type TeamsReference } from './conversation-ref-store';
+import { baseConversationId, type TeamsReferenceStore, type TeamsReference } from './conversation-ref-store';
 import type { Actor, Conversation } from '../core/input';
 import { replyActivity } from './reply-activity';
 import { TeamsError } from './teams-errors';
@@ -10,7 +10,7 @@ import { outgoing, TeamsProactive } from './teams-proactive';
 
 export interface TeamsSupportDeskOptions {
   adapter: CloudAdapter;
-  refs: ConversationRefStore;
+  refs: TeamsReferenceStore;
   /** TEAMS_SUPPORT_CONVERSATION: the support channel's conversation id (19:…@thread.tacv2). */
   supportConversation: string;
   /** The bot's app id; undefined in anonymous mode (outgoing calls then carry no token). */

@@ -3,7 +3,7 @@
  * platform gets its 200; what a crashed process left unfinished is answered by the next one, once.
  */
 import type { InboxEntry } from '../../src/core/ports/inbox-store';
-import { MemoryStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { FakeSlack } from '../helpers/fake-slack';
 import { appMention, eventCallback } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';

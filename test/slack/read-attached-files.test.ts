@@ -24,6 +24,8 @@ describe('text files attached to Slack messages', () => {
     fake.files.set('login.html', { body: '<html>sign in</html>', contentType: 'text/html' });
     fake.files.set('big.txt', { body: 'x'.repeat(MAX_FILE_BYTES + 10), contentType: 'text/plain' });
     fake.files.set('junk.txt', { body: Buffer.from([0x41, 0, 0x42]), contentType: 'text/plain' });
+    // A zip or image renamed .txt: no NUL byte, but far more than 2 % invalid UTF-8 and control characters.
+    fake.files.set('noise.txt', { body: Buffer.from(Array.from({ length: 2000 }, (_, i) => 1 + ((i * 131 + 7) % 255))), contentType: 'text/plain' });
   });
   afterAll(() => fake.close());
 
@@ -39,6 +41,7 @@ describe('text files attached to Slack messages', () => {
     ['a file that turns out too big', { name: 'big.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/big.txt' }],
     ['the login page Slack sends without files:read', { name: 'a.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/login.html' }],
     ['binary content', { name: 'junk.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/junk.txt' }],
+    ['binary content without a NUL byte', { name: 'noise.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/noise.txt' }],
     ['a missing file', { name: 'gone.txt', mimetype: 'text/plain', urlPrivate: 'FAKE/gone.txt' }],
     ['no url', { name: 'a.txt', mimetype: 'text/plain' }],
   ] as Array<[string, SlackFile]>)('skips %s', async (_name, file) => {

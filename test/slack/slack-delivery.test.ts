@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { FakeSlack, textsOf } from '../helpers/fake-slack';
 import { appMention, eventCallback, messageEvent, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned, SIGNING_SECRET, slackSignature } from '../helpers/slack-requests';

@@ -1,4 +1,7 @@
-import { appMention, BOT, eventCallback, messageEvent, nextTs } from '../helpers/slack-payloads';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../helpers/builders';
+import { appMention, BOT, eventCallback, messageEvent, messageShortcut, nextTs } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
 import { useSlackApp } from './slack-harness';
 
@@ -158,6 +161,25 @@ describe('Slack events over real HTTP', () => {
       await sendSigned(h.events, eventCallback(messageEvent({ channel: 'D0DM', channel_type: 'im', text: PROTECTED_ROLE, ...over })).body);
       await h.fake.settle();
       expect(h.fake.posts()).toHaveLength(0);
+    });
+  });
+
+  describe('a SAML response pasted into Slack (Slack sends it HTML-escaped)', () => {
+    const xml = readFileSync(join(fixturesDir, 'saml', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
+    const escaped = xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const headers = (args: Record<string, unknown>) => blocksOf(args).filter((b) => b.type === 'header').map((b) => b.text?.text);
+
+    it('is decoded by the edge and linted, from a mention', async () => {
+      await sendSigned(h.events, eventCallback(appMention(`okta sign-in fails, here is the response:\n${escaped}`)).body);
+      await h.fake.waitFor(() => h.fake.posts().length === 1);
+      expect(headers(h.fake.posts()[0]!.args)).toEqual(['SAML response: no problems found']);
+    });
+
+    it('is decoded by the edge and linted, from the "Troubleshoot this" shortcut', async () => {
+      const id = `saml-${Date.now()}`;
+      await sendSigned(h.events, messageShortcut({ text: escaped, responseUrl: h.fake.responseUrl(id) }));
+      await h.fake.waitFor(() => h.fake.posts().length === 1);
+      expect(headers(h.fake.posts()[0]!.args)).toEqual(['SAML response: no problems found']);
     });
   });
 });

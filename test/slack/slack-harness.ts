@@ -1,7 +1,8 @@
 import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger, type Logger } from '../../src/core/ports/ports';
-import { MemoryStore, type SeenEventStore } from '../../src/core/ports/store';
+import { type SeenEventStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { FakeSlack, type RecordedCall } from '../helpers/fake-slack';
 import { SIGNING_SECRET } from '../helpers/slack-requests';
 

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../helpers/builders';
 import { textsOf } from '../helpers/fake-slack';
 import { blockActions, messageShortcut, nextTs, slashCommand } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';
@@ -41,6 +44,14 @@ describe('Slack slash command, buttons and shortcut over real HTTP', () => {
       const body = responsesTo(id)[0]!.body;
       expect(body.response_type).toBe('ephemeral');
       expect(textsOf(body)).toMatch(expected);
+    });
+
+    it('"/idc check saml" with a response Slack HTML-escaped: decoded at the edge, then linted', async () => {
+      const xml = readFileSync(join(fixturesDir, 'saml', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
+      const id = rid();
+      await sendSigned(h.events, slashCommand(`check saml ${xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`, h.fake.responseUrl(id)));
+      await h.fake.waitFor(() => responsesTo(id).length === 1);
+      expect(textsOf(responsesTo(id)[0]!.body)).toMatch(/^SAML response: no problems found/);
     });
 
     it('acks a live check with a "working" line, then says checks are not configured', async () => {

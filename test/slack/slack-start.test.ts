@@ -1,7 +1,7 @@
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/ports/ports';
-import { MemoryStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { chooseSlackTransport } from '../../src/slack/create-bolt-app';
 import { mountSlack } from '../../src/slack/mount-slack';
 import { SlackStartError } from '../../src/slack/slack-start-error';

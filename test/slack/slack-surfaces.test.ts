@@ -1,4 +1,4 @@
-import type { MemoryStore } from '../../src/core/ports/store';
+import type { MemoryStore } from '../../src/core/ports/memory-store';
 import { textsOf } from '../helpers/fake-slack';
 import { appHomeOpened, assistantMessage, assistantThreadStarted, eventCallback, feedbackButtonsAction, nextTs, searchSubmission, USER, viewAction } from '../helpers/slack-payloads';
 import { sendSigned } from '../helpers/slack-requests';

@@ -2,7 +2,7 @@ import type { App } from '../../src/app';
 import { createAwsWatchSource } from '../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../src/checks/aws/token-bucket';
 import { loadConfig } from '../../src/config/load-config';
-import { MemoryStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { STORE_ID, testClients } from '../helpers/aws-seed';
 import { startFakeAws, type FakeAws } from '../helpers/fake-aws-json';
 import { textsOf, type FakeSlack } from '../helpers/fake-slack';

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MemoryFeedbackStore } from '../../src/core/ports/ports';
 import { MAX_CARD_BYTES } from '../../src/teams/render-card';
+import { fixturesDir } from '../helpers/builders';
 import { BOT, CHANNEL, PERSONAL, TENANT, USER, botAddedToTeam, channelMention, personalMessage } from './teams-activities';
 import { cardActions, cardOf, cardText, startTeams, type TeamsHarness } from './teams-harness';
 
@@ -34,6 +37,14 @@ describe('Teams edge over HTTP: messages (anonymous mode, fake Bot Connector)', 
     expect(actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'feedback.helpful', data: { action: 'feedback.helpful' }, fallback: { type: 'Action.Submit', data: { action: 'feedback.helpful' } } });
     expect(JSON.parse(actions[0]!.data.value)).toMatchObject({ a: 'protected-role-awsreservedsso' });
     expect(actions[2]).toMatchObject({ style: 'destructive' });
+  });
+
+  it('decodes HTML entities at the edge: a SAML response pasted escaped is linted', async () => {
+    const xml = readFileSync(join(fixturesDir, 'saml', 'py3saml_simplesamlphp_email_nameid_clean.xml'), 'utf8');
+    const escaped = xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect((await h.post(personalMessage(h.connector.url, escaped))).status).toBe(200);
+    const [call] = await h.connector.waitFor(1);
+    expect(cardText(cardOf(call!))).toMatch(/^SAML response: no problems found/);
   });
 
   it('answers a channel mention in its thread, with the mention stripped before matching', async () => {

@@ -1,7 +1,7 @@
 import { createAwsWatchSource } from '../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../src/checks/aws/token-bucket';
 import { loadConfig } from '../../src/config/load-config';
-import { MemoryStore } from '../../src/core/ports/store';
+import { MemoryStore } from '../../src/core/ports/memory-store';
 import { STORE_ID, testClients } from '../helpers/aws-seed';
 import { startFakeAws, type FakeAws } from '../helpers/fake-aws-json';
 import { scimCreateGroupConflict, trailHandler } from '../helpers/watch-trail';

@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../../core/checks/checks';
 import { findingArticle } from '../../core/checks/finding-codes';
 import type { TrailEvent } from './parse-trail-record';
+import { formatTime } from '../../core/text/format-time';
 
 export interface TrailSubject {
   /** User names and e-mails that identify the user (compared case-insensitively). */
@@ -43,9 +44,7 @@ export function dedupe(events: readonly TrailEvent[]): TrailEvent[] {
   });
 }
 
-export function formatTime(t: Date | undefined): string {
-  return t ? `${t.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'time unknown';
-}
+const timeOrUnknown = (t: Date | undefined): string => (t ? formatTime(t) : 'time unknown');
 
 function newest(events: readonly TrailEvent[]): number {
   return Math.max(...events.map((e) => e.time?.getTime() ?? -Infinity));
@@ -103,7 +102,7 @@ export function storyLines(events: readonly TrailEvent[]): string[] {
     .map((g) => {
       const first = g.reduce((a, b) => ((a.time?.getTime() ?? Infinity) <= (b.time?.getTime() ?? Infinity) ? a : b));
       const text = g[0]!.category === 'sign-in' ? signInLine(g) : eventLine(g[0]!);
-      return `${formatTime(first.time)}  ${text}${first.sourceIp ? `  from ${first.sourceIp}` : ''}`;
+      return `${timeOrUnknown(first.time)}  ${text}${first.sourceIp ? `  from ${first.sourceIp}` : ''}`;
     });
 }
 
@@ -114,7 +113,7 @@ function counted(events: readonly TrailEvent[]): string {
 }
 
 function latest(events: readonly TrailEvent[]): string {
-  return formatTime(events.reduce((a, b) => ((a.time?.getTime() ?? -Infinity) >= (b.time?.getTime() ?? -Infinity) ? a : b)).time);
+  return timeOrUnknown(events.reduce((a, b) => ((a.time?.getTime() ?? -Infinity) >= (b.time?.getTime() ?? -Infinity) ? a : b)).time);
 }
 
 function plural(n: number, word: string): string {

@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../../core/checks/checks';
 import { findingArticle } from '../../core/checks/finding-codes';
 import type { GroupRef, IdentityUser } from './identity-store-reader';
+import { truncate } from '../../core/text/truncate';
 
 export type IdentitySource = 'identity-center' | 'external-idp' | 'active-directory';
 
@@ -28,7 +29,7 @@ const SAFE_USERNAME = /^[A-Za-z0-9._@+=,-]+$/;
 export const SAFE_USERNAME_LENGTH = 64;
 
 function quote(s: string): string {
-  return `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
+  return `"${truncate(s, 80)}"`;
 }
 
 /** Findings about one Identity Store user and their groups. Pure: the reader fetched everything. */

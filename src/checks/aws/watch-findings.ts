@@ -1,5 +1,6 @@
 import type { WatchAlert } from '../../core/watch/watch-alert';
 import type { WatchTrailEvent } from './watch-trail-reader';
+import { truncate } from '../../core/text/truncate';
 
 /** Names of Identity Store ids; undefined when the id is gone or cannot be read (never throws). */
 export interface PrincipalNames {
@@ -25,7 +26,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
-const short = (s: string | undefined, max = 160) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const short = (s: string | undefined, max = 160) => (s ? truncate(s, max) : s);
 const reason = (e: WatchTrailEvent) => [e.errorCode, short(e.errorMessage?.replace(/\.+$/, ''))].filter(Boolean).join(': ') || 'Failure';
 
 /**

@@ -6,6 +6,7 @@ import { mapBounded, type IdentityStoreReader } from './identity-store-reader';
 import { staleAssignmentFix } from './stale-assignment-fix';
 import type { PrincipalNames } from './watch-findings';
 import type { WatchTrailEvent } from './watch-trail-reader';
+import { formatTime } from '../../core/text/format-time';
 
 /** A deletion and a creation of the same kind this close together are taken as one re-creation. */
 export const PAIR_WITHIN_MS = 24 * 3_600_000;
@@ -23,7 +24,6 @@ export interface RecreatedDeps {
 }
 
 const word = (t: 'USER' | 'GROUP') => (t === 'USER' ? 'user' : 'group');
-const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * `recreated-principal` and `stale-assignment`. Deletions are remembered (SCIM re-creates a user
@@ -69,7 +69,7 @@ export async function recreatedPrincipals(events: readonly WatchTrailEvent[], de
       count: 1,
       first: old.at,
       last: created.time ?? now,
-      detail: `${kind} id ${old.id} was deleted (${hhmm(old.at)}) and ${kind} id ${created.principal!.id} created (${hhmm(created.time ?? now)}); CloudTrail hides names, so they are paired by time. Assignments and memberships of the old id do not carry over.${tail}`,
+      detail: `${kind} id ${old.id} was deleted (${formatTime(old.at)}) and ${kind} id ${created.principal!.id} created (${formatTime(created.time ?? now)}); CloudTrail hides names, so they are paired by time. Assignments and memberships of the old id do not carry over.${tail}`,
       check: { name: 'assignments', subject: name ?? created.principal!.id },
     };
   });

@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import type { SamlAttribute, SamlFacts } from './read-saml-document';
 import { ABAC_PREFIX, SIGNIN_ARTICLE } from './saml-articles';
 
@@ -17,7 +18,7 @@ const TITLES: Record<(typeof IDS)[number], string> = {
   'abac-name-format': 'SAML-specified NameFormat',
 };
 
-const names = (attrs: SamlAttribute[]) => listSome(attrs.map((a) => clip(a.name || '(no Name)', 60)));
+const names = (attrs: SamlAttribute[]) => listSome(attrs.map((a) => truncateLine(a.name || '(no Name)', 60)));
 
 /**
  * Rules that apply when "Attributes for access control" is enabled (source page): checked when
@@ -50,10 +51,10 @@ export function abacRules(f: SamlFacts, inbound: boolean, abac: boolean | undefi
       : rule(IDS[0], TITLES[IDS[0]], 'fail', `${attrs.length} attributes; the limit is ${MAX_ABAC_ATTRIBUTES}.`, opts('Remove the attribute statements IAM Identity Center does not use from the IdP application; keep the AccessControl: attributes your permission sets need.')),
     multi.length === 0
       ? rule(IDS[1], TITLES[IDS[1]], 'pass', `Every attribute has at most one value.${empty.length ? ` ${names(empty)} ha${empty.length > 1 ? 've' : 's'} no value at all.` : ''}`)
-      : rule(IDS[1], TITLES[IDS[1]], 'fail', `Multi-valued: ${listSome(multi.map((a) => `${clip(a.name, 60)} (${a.values} values)`))}.`, opts('Map a single value for each attribute in the IdP application (for example only the primary value), or drop attributes IAM Identity Center does not need.')),
+      : rule(IDS[1], TITLES[IDS[1]], 'fail', `Multi-valued: ${listSome(multi.map((a) => `${truncateLine(a.name, 60)} (${a.values} values)`))}.`, opts('Map a single value for each attribute in the IdP application (for example only the primary value), or drop attributes IAM Identity Center does not need.')),
     duplicates.length === 0
       ? rule(IDS[2], TITLES[IDS[2]], 'pass', 'Every attribute name appears once.')
-      : rule(IDS[2], TITLES[IDS[2]], 'fail', `Repeated: ${listSome(duplicates.map(([n, c]) => `${clip(n || '(no Name)', 60)} ×${c}`))}.`, opts('Merge or rename the duplicated attribute statements in the IdP application so each name appears once.')),
+      : rule(IDS[2], TITLES[IDS[2]], 'fail', `Repeated: ${listSome(duplicates.map(([n, c]) => `${truncateLine(n || '(no Name)', 60)} ×${c}`))}.`, opts('Merge or rename the duplicated attribute statements in the IdP application so each name appears once.')),
     structured.length === 0
       ? rule(IDS[3], TITLES[IDS[3]], 'pass', 'All values are plain text.')
       : rule(IDS[3], TITLES[IDS[3]], 'fail', `XML elements inside the value of ${names(structured)}.`, opts('Map a plain string for these attributes instead of a complex (XML) value.')),

@@ -1,6 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import { SAML_PASTE_WARNING } from '../../core/replies/saml-paste-warning';
-import { MAX_DOCUMENT_BYTES, clip, unwrapChat } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { MAX_DOCUMENT_BYTES } from '../input-problem';
+import { stripCodeFences } from '../strip-code-fences';
 
 export type DecodedSaml = { ok: true; xml: string; form: string } | { ok: false; error: string };
 
@@ -18,7 +20,7 @@ const BASE64_RUN = /[A-Za-z0-9+/_\-%\r\n]{200,}={0,2}(?:%3D){0,2}/gi;
  * DEFLATE-compressed value from the HTTP-Redirect binding. Bounded: at most 256 KiB decoded.
  */
 export function decodeSamlInput(raw: string): DecodedSaml {
-  const text = unwrapChat(raw).replace(/^\uFEFF/, '');
+  const text = stripCodeFences(raw).replace(/^\uFEFF/, '');
   const xmlAt = text.search(XML_START);
   if (xmlAt >= 0) {
     const end = text.lastIndexOf('>');
@@ -76,7 +78,7 @@ function fromBase64(value: string, form: string): DecodedSaml {
   b64 = b64.replace(/-/g, '+').replace(/_/g, '/');
   const bad = /[^A-Za-z0-9+/=]/.exec(b64);
   if (bad) {
-    return { ok: false, error: `Not valid base64: unexpected character "${clip(bad[0], 5)}" at position ${bad.index + 1}. Paste the whole SAMLResponse value, or the XML.` };
+    return { ok: false, error: `Not valid base64: unexpected character "${truncateLine(bad[0], 5)}" at position ${bad.index + 1}. Paste the whole SAMLResponse value, or the XML.` };
   }
   if (/=[^=]/.test(b64) || b64.replace(/=+$/, '').length % 4 === 1) {
     return { ok: false, error: 'Not valid base64: the value is truncated or has padding in the middle. Copy the whole SAMLResponse value again.' };

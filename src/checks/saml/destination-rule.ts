@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import type { SamlFacts } from './read-saml-document';
 import { IAM_SAML_ENDPOINT, IDC_ACS_SHAPE, SIGNIN_ARTICLE } from './saml-articles';
 
@@ -18,13 +19,13 @@ function same(a: string, b: string): boolean {
 export function destinationRule(f: SamlFacts, inbound: boolean, acsUrl: string | undefined): LintRule {
   if (!inbound) return rule('saml-destination', TITLE, 'na', "Issued by IAM Identity Center: the destination is the application's (or AWS account's) ACS URL; compare it with that application's configuration.");
   const targets = [...new Set([...(f.destination !== undefined ? [f.destination] : []), ...f.recipients])];
-  const said = [f.destination !== undefined ? `Destination ${clip(f.destination, 100)}` : '', f.recipients.length ? `Recipient ${listSome(f.recipients.map((r) => clip(r, 100)), 3)}` : '']
+  const said = [f.destination !== undefined ? `Destination ${truncateLine(f.destination, 100)}` : '', f.recipients.length ? `Recipient ${listSome(f.recipients.map((r) => truncateLine(r, 100)), 3)}` : '']
     .filter(Boolean)
     .join('; ');
   if (targets.length === 0) return rule('saml-destination', TITLE, 'na', 'No Destination or Recipient in the document.');
   const iam = targets.find((t) => IAM_SAML_ENDPOINT.test(t.trim()));
   if (iam) {
-    return rule('saml-destination', TITLE, 'fail', `${said}. ${clip(iam, 60)} is the IAM SAML endpoint (federation straight into one AWS account), not IAM Identity Center: the IdP application was created from the wrong template.`, {
+    return rule('saml-destination', TITLE, 'fail', `${said}. ${truncateLine(iam, 60)} is the IAM SAML endpoint (federation straight into one AWS account), not IAM Identity Center: the IdP application was created from the wrong template.`, {
       article: SIGNIN_ARTICLE,
       fix: "Create the IdP application from the IAM Identity Center template (called 'AWS IAM Identity Center' or 'AWS Single Sign-On' in Okta, Entra ID and others), or set its ACS URL to the one IAM Identity Center shows.",
     });
@@ -33,7 +34,7 @@ export function destinationRule(f: SamlFacts, inbound: boolean, acsUrl: string |
     const wrong = targets.filter((t) => t !== acsUrl);
     if (wrong.length === 0) return rule('saml-destination', TITLE, 'pass', `${said}: matches the configured ACS URL.`);
     const nearly = wrong.every((t) => same(t, acsUrl));
-    return rule('saml-destination', TITLE, 'fail', `${said}; the configured ACS URL is ${clip(acsUrl, 100)}.${nearly ? ' They differ only in case or a trailing slash, and IAM Identity Center requires an exact match.' : ''}`, {
+    return rule('saml-destination', TITLE, 'fail', `${said}; the configured ACS URL is ${truncateLine(acsUrl, 100)}.${nearly ? ' They differ only in case or a trailing slash, and IAM Identity Center requires an exact match.' : ''}`, {
       article: SIGNIN_ARTICLE,
       fix: ACS_FIX,
     });

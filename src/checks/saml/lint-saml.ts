@@ -1,5 +1,6 @@
 import type { LintReport } from '../../core/checks/checks';
-import { errorReport, inputProblem, lintReport } from '../lint-result';
+import { inputProblem } from '../input-problem';
+import { errorReport, lintReport } from '../lint-report';
 import { abacRules } from './abac-rules';
 import { decodeSamlInput } from './decode-saml-input';
 import { destinationRule } from './destination-rule';

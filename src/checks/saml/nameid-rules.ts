@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, rule } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import { isRfc2822Address } from './is-rfc2822-address';
 import type { SamlFacts } from './read-saml-document';
 import { EMAIL_FORMAT, SIGNIN_ARTICLE, shortUrn } from './saml-articles';
@@ -37,9 +38,9 @@ function formatRule(f: SamlFacts): LintRule {
   }
   if (format === EMAIL_FORMAT) return rule('saml-nameid-format', title, 'pass', `Format: ${format}.`);
   if (/:nameid-format:emailAddress$/i.test(format)) {
-    return rule('saml-nameid-format', title, 'pass', `Format: ${clip(format, 100)} (an e-mail format, but the standard URN is ${EMAIL_FORMAT}).`);
+    return rule('saml-nameid-format', title, 'pass', `Format: ${truncateLine(format, 100)} (an e-mail format, but the standard URN is ${EMAIL_FORMAT}).`);
   }
-  return rule('saml-nameid-format', title, 'fail', `Format: ${clip(shortUrn(format), 60)} (${clip(format, 100)}). IAM Identity Center needs ${EMAIL_FORMAT}.`, fix);
+  return rule('saml-nameid-format', title, 'fail', `Format: ${truncateLine(shortUrn(format), 60)} (${truncateLine(format, 100)}). IAM Identity Center needs ${EMAIL_FORMAT}.`, fix);
 }
 
 function valueRule(f: SamlFacts): LintRule {
@@ -50,8 +51,8 @@ function valueRule(f: SamlFacts): LintRule {
   if (!value) return rule('saml-nameid-value', title, 'fail', 'The NameID is empty.', fix);
   const spaces = value !== f.nameId.value ? ' It has whitespace around it in the XML (ignored here); if sign-in still fails, have the IdP send it without.' : '';
   if (isRfc2822Address(value)) {
-    return rule('saml-nameid-value', title, 'pass', `"${clip(value, 100)}" is an RFC 2822 address. It must equal the user's user name in IAM Identity Center exactly.${spaces}`);
+    return rule('saml-nameid-value', title, 'pass', `"${truncateLine(value, 100)}" is an RFC 2822 address. It must equal the user's user name in IAM Identity Center exactly.${spaces}`);
   }
   const why = !value.includes('@') ? 'it has no @' : /\s/.test(value) ? 'it contains spaces' : /</.test(value) ? 'it has a display name or angle brackets' : 'its local part or domain has characters an address cannot have';
-  return rule('saml-nameid-value', title, 'fail', `"${clip(value, 100)}" is not an RFC 2822 address: ${why}.`, fix);
+  return rule('saml-nameid-value', title, 'fail', `"${truncateLine(value, 100)}" is not an RFC 2822 address: ${why}.`, fix);
 }

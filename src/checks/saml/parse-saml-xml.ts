@@ -1,5 +1,5 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import { clip } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
 
 export const NS = {
   assertion: 'urn:oasis:names:tc:SAML:2.0:assertion',
@@ -91,9 +91,9 @@ function explain(message: string, xml: string): string {
     return `Malformed XML: ${which} is used without an xmlns declaration, so the document is not well-formed. The IdP (or an edit of the paste) produced invalid XML.`;
   }
   if (/missing root element/i.test(m)) return 'Malformed XML: no root element. Paste the whole SAML response.';
-  if (/entity not found/i.test(m)) return `Malformed XML: ${clip(m, 80)}. SAML responses use only the five predefined XML entities.`;
-  if (/unclosed|end of|mismatch|not closed/i.test(m)) return `Malformed XML: ${clip(m, 120)}. The paste may be cut off: copy the whole response again.`;
-  return `Malformed XML: ${clip(m, 160)}.`;
+  if (/entity not found/i.test(m)) return `Malformed XML: ${truncateLine(m, 80)}. SAML responses use only the five predefined XML entities.`;
+  if (/unclosed|end of|mismatch|not closed/i.test(m)) return `Malformed XML: ${truncateLine(m, 120)}. The paste may be cut off: copy the whole response again.`;
+  return `Malformed XML: ${truncateLine(m, 160)}.`;
 }
 
 function undeclaredPrefix(xml: string): string | undefined {
@@ -124,6 +124,6 @@ function classify(doc: Document): ParsedSaml {
   }
   return {
     ok: false,
-    error: `This XML is not a SAML 2.0 response: its root element is <${clip(root.nodeName, 60)}>${ns ? ` in namespace ${clip(ns, 80)}` : ' without a namespace'}. Paste the samlp:Response (or a saml:Assertion).`,
+    error: `This XML is not a SAML 2.0 response: its root element is <${truncateLine(root.nodeName, 60)}>${ns ? ` in namespace ${truncateLine(ns, 80)}` : ' without a namespace'}. Paste the samlp:Response (or a saml:Assertion).`,
   };
 }

@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import type { SamlFacts } from './read-saml-document';
 import { shortUrn } from './saml-articles';
 
@@ -15,9 +16,9 @@ function statusRule(f: SamlFacts, article: string): LintRule {
   if (f.shape !== 'response') return rule('saml-status', title, 'na', `No Response element (${f.shape === 'assertion' ? 'a bare Assertion' : 'a fragment'}): there is no status to check.`);
   if (!f.status) return rule('saml-status', title, 'fail', 'The Response has no Status element.', { article, fix: 'The IdP produced an incomplete response: check its sign-in logs for this user and application.' });
   if (f.status.code.endsWith(':Success')) return rule('saml-status', title, 'pass', 'Status: Success.');
-  const detail = f.status.detail.map((d) => clip(shortUrn(d), 80));
+  const detail = f.status.detail.map((d) => truncateLine(shortUrn(d), 80));
   const invalidNameId = f.status.detail.some((d) => d.endsWith(':InvalidNameIDPolicy'));
-  return rule('saml-status', title, 'fail', `Status: ${clip(shortUrn(f.status.code), 60)}${detail.length ? ` / ${detail.join(' / ')}` : ''}. The IdP refused to issue an assertion.`, {
+  return rule('saml-status', title, 'fail', `Status: ${truncateLine(shortUrn(f.status.code), 60)}${detail.length ? ` / ${detail.join(' / ')}` : ''}. The IdP refused to issue an assertion.`, {
     article,
     fix: invalidNameId
       ? 'InvalidNameIDPolicy: the IdP cannot produce the requested NameID format. Set the IdP application\'s NameID format to EmailAddress and make sure the user has an e-mail-style user name.'
@@ -36,7 +37,7 @@ function countRule(f: SamlFacts, article: string): LintRule {
       'saml-assertion-count',
       title,
       'fail',
-      `${plural(topLevel, 'top-level assertion')}, plus ${a.wrappedIn.length} wrapped inside ${listSome(a.wrappedIn.map((p) => `<${clip(p, 40)}>`))}. A hidden extra assertion is the XML signature wrapping pattern: the assertion a service provider reads ${f.signed.assertion || f.signed.response ? 'may not be the one that is signed' : 'is not signed, while a hidden one is'}.${advice}`,
+      `${plural(topLevel, 'top-level assertion')}, plus ${a.wrappedIn.length} wrapped inside ${listSome(a.wrappedIn.map((p) => `<${truncateLine(p, 40)}>`))}. A hidden extra assertion is the XML signature wrapping pattern: the assertion a service provider reads ${f.signed.assertion || f.signed.response ? 'may not be the one that is signed' : 'is not signed, while a hidden one is'}.${advice}`,
       { article, fix: 'If the IdP really sent this, report it to the IdP vendor; if the response was edited or came from elsewhere, treat it as an attack attempt.' },
     );
   }

@@ -1,8 +1,9 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import type { LintReport } from '../../core/checks/checks';
-import { clip, listSome } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
 import type { SamlFacts } from './read-saml-document';
 import { shortUrn } from './saml-articles';
+import { formatDate } from '../../core/text/format-time';
 
 /**
  * A certificate as a person compares it with the IdP configuration: subject, expiry and SHA-256
@@ -14,7 +15,7 @@ export function describeCertificate(base64: string): string {
   try {
     const cert = new X509Certificate(der);
     const cn = /CN=([^\n,]+)/.exec(cert.subject)?.[1];
-    return `${cn ? `CN=${clip(cn, 60)}, ` : ''}valid until ${new Date(cert.validTo).toISOString().slice(0, 10)}, SHA-256 ${fingerprint}`;
+    return `${cn ? `CN=${truncateLine(cn, 60)}, ` : ''}valid until ${formatDate(new Date(cert.validTo))}, SHA-256 ${fingerprint}`;
   } catch {
     return `not a readable X.509 certificate; SHA-256 of its bytes ${fingerprint}`;
   }
@@ -27,14 +28,14 @@ export function samlSummary(f: SamlFacts, form: string, issuedByIdc: boolean): L
     if (value !== undefined && value !== '') out.push({ label, value });
   };
   add('Input', `${form}, ${f.shape === 'response' ? 'samlp:Response' : f.shape === 'assertion' ? 'bare Assertion (no Response around it)' : 'fragment'}`);
-  add('Issuer', f.issuer !== undefined ? `${clip(f.issuer, 120)}${issuedByIdc ? ' (IAM Identity Center)' : ''}` : undefined);
-  add('Status', f.status && clip(shortUrn(f.status.code), 60));
-  add('NameID', f.nameId && `${clip(f.nameId.value.trim(), 100) || '(empty)'} (format: ${f.nameId.format ? clip(shortUrn(f.nameId.format), 40) : 'none'})`);
-  add('Audience', f.audiences.length ? listSome(f.audiences.map((a) => clip(a, 100)), 3) : undefined);
+  add('Issuer', f.issuer !== undefined ? `${truncateLine(f.issuer, 120)}${issuedByIdc ? ' (IAM Identity Center)' : ''}` : undefined);
+  add('Status', f.status && truncateLine(shortUrn(f.status.code), 60));
+  add('NameID', f.nameId && `${truncateLine(f.nameId.value.trim(), 100) || '(empty)'} (format: ${f.nameId.format ? truncateLine(shortUrn(f.nameId.format), 40) : 'none'})`);
+  add('Audience', f.audiences.length ? listSome(f.audiences.map((a) => truncateLine(a, 100)), 3) : undefined);
   if (f.notBefore || f.notOnOrAfter) add('Valid', `${f.notBefore ?? '…'} → ${f.notOnOrAfter ?? '…'}`);
-  add('Destination', f.destination !== undefined ? clip(f.destination, 120) : undefined);
-  add('Recipient', f.recipients.length ? listSome([...new Set(f.recipients)].map((r) => clip(r, 120)), 3) : undefined);
-  add('Attributes', f.attributes.length ? `${f.attributes.length}: ${listSome(f.attributes.map((a) => clip(a.name || '(no Name)', 70)), 15)}` : f.shape === 'fragment' ? undefined : 'none');
+  add('Destination', f.destination !== undefined ? truncateLine(f.destination, 120) : undefined);
+  add('Recipient', f.recipients.length ? listSome([...new Set(f.recipients)].map((r) => truncateLine(r, 120)), 3) : undefined);
+  add('Attributes', f.attributes.length ? `${f.attributes.length}: ${listSome(f.attributes.map((a) => truncateLine(a.name || '(no Name)', 70)), 15)}` : f.shape === 'fragment' ? undefined : 'none');
   const signed = [f.signed.response && 'Response', f.signed.assertion && 'Assertion', f.signed.elsewhere && `${f.signed.elsewhere} other element(s) (not the assertion that is used)`].filter(Boolean);
   add('Signed', signed.length ? signed.join(', ') : 'nothing is signed');
   [...new Set(f.certificates)].slice(0, 3).forEach((c, i) => add(i === 0 ? 'Certificate' : `Certificate ${i + 1}`, describeCertificate(c)));

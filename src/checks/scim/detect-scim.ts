@@ -1,4 +1,4 @@
-import { unwrapChat } from '../lint-result';
+import { stripCodeFences } from '../strip-code-fences';
 
 /**
  * Does this message carry a SCIM request worth linting? A SCIM core or PatchOp URN, a request line
@@ -6,7 +6,7 @@ import { unwrapChat } from '../lint-result';
  * IAM Identity Center error response alone is not a payload: the knowledge base answers it.
  */
 export function detectScim(text: string): boolean {
-  const t = unwrapChat(text);
+  const t = stripCodeFences(text);
   if (!t.includes('{')) return false;
   if (/urn:ietf:params:scim:(?:schemas:core:2\.0:(?:User|Group)|api:messages:2\.0:PatchOp)/.test(t)) return true;
   if (/^\s*(?:POST|PUT|PATCH)\s+\S*\/(?:Users|Groups)\b/im.test(t)) return true;

@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, rule } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import { ARTICLE, URN, prop } from './scim-schema';
 
 /** Is this a SCIM error response (what IAM Identity Center answers), rather than a request? */
@@ -25,7 +26,7 @@ export function errorResponseRule(body: Record<string, unknown>): LintRule {
   const detail = String(prop(body, 'detail') ?? '');
   const status = String(prop(body, 'status') ?? '?');
   const hint = HINTS.find(([re]) => re.test(detail))?.[1] ?? 'Look at the CloudTrail event from identitystore-scim.amazonaws.com for this request: its errorMessage names the problem.';
-  return rule('scim-idc-error', 'IAM Identity Center accepted the request', 'fail', `This is IAM Identity Center's SCIM error response (HTTP ${clip(status, 5)}): "${clip(detail, 160)}". It describes a request that was refused, not a payload to check.`, {
+  return rule('scim-idc-error', 'IAM Identity Center accepted the request', 'fail', `This is IAM Identity Center's SCIM error response (HTTP ${truncateLine(status, 5)}): "${truncateLine(detail, 160)}". It describes a request that was refused, not a payload to check.`, {
     article: ARTICLE,
     fix: hint,
   });

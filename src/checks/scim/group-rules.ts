@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, rule } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import { nullValuesRule, schemaUrnsRule, subattributesRule, unknownAttributesRule } from './resource-rules';
 import { ARTICLE, MAX_MEMBERS_PER_REQUEST, nonEmptyString, prop } from './scim-schema';
 
@@ -10,7 +11,7 @@ export function groupRules(group: Record<string, unknown>): LintRule[] {
   const count = Array.isArray(members) ? members.length : 0;
   return [
     nonEmptyString(displayName)
-      ? rule('scim-group-display-name', 'displayName present', 'pass', `displayName "${clip(displayName, 80)}".`)
+      ? rule('scim-group-display-name', 'displayName present', 'pass', `displayName "${truncateLine(displayName, 80)}".`)
       : rule('scim-group-display-name', 'displayName present', 'fail', displayName === undefined ? 'No displayName.' : 'displayName is empty or not a string.', {
           article: ARTICLE,
           fix: "Map the group's name to SCIM displayName in the IdP; IAM Identity Center requires it and uses it to tell groups apart.",

@@ -1,5 +1,7 @@
 import type { LintReport, LintRule } from '../../core/checks/checks';
-import { clip, errorReport, inputProblem, lintReport, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { inputProblem } from '../input-problem';
+import { errorReport, lintReport, rule } from '../lint-report';
 import { errorResponseRule, isScimError } from './error-response-rule';
 import { groupRules } from './group-rules';
 import { patchRules, patchTarget } from './patch-rules';
@@ -30,7 +32,7 @@ function classify(body: Record<string, unknown>, request: ScimRequest): Payload 
   if (prop(body, 'members') !== undefined || prop(body, 'displayName') !== undefined) return { kind: 'group', what: `Group (${verb})` };
   return {
     kind: 'unknown',
-    problem: `This JSON is not a SCIM payload: it has no schemas, userName, displayName or Operations (its keys: ${listSome(Object.keys(body).map((k) => clip(k, 30))) || 'none'}). Paste the user, group or PATCH body the IdP sent.`,
+    problem: `This JSON is not a SCIM payload: it has no schemas, userName, displayName or Operations (its keys: ${listSome(Object.keys(body).map((k) => truncateLine(k, 30))) || 'none'}). Paste the user, group or PATCH body the IdP sent.`,
   };
 }
 
@@ -62,7 +64,7 @@ export function measureJson(value: unknown): { depth: number; values: number } {
 function summary(body: Record<string, unknown>, request: ScimRequest, what: string): LintReport['summary'] {
   const out: LintReport['summary'] = [];
   const add = (label: string, value: unknown) => {
-    if (typeof value === 'string' && value.trim()) out.push({ label, value: clip(value, 120) });
+    if (typeof value === 'string' && value.trim()) out.push({ label, value: truncateLine(value, 120) });
   };
   add('Input', request.method ? `HTTP request: ${request.method} ${request.path ?? ''}` : 'JSON body');
   add('Payload', what);
@@ -71,7 +73,7 @@ function summary(body: Record<string, unknown>, request: ScimRequest, what: stri
   add('externalId', prop(body, 'externalId'));
   const ops = prop(body, 'Operations');
   if (Array.isArray(ops)) add('Operations', String(ops.length));
-  else add('Attributes', listSome(Object.keys(body).filter((k) => k !== 'schemas').map((k) => clip(k, 60)), 20));
+  else add('Attributes', listSome(Object.keys(body).filter((k) => k !== 'schemas').map((k) => truncateLine(k, 60)), 20));
   if (request.authorization === 'real-looking') {
     add('Authorization', 'a bearer token was pasted (not shown). If it is real, rotate the SCIM access token in IAM Identity Center (Settings → Automatic provisioning).');
   }

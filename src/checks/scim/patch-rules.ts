@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import { nullValuesRule, schemaUrnsRule, singleValueRule, subattributesRule } from './resource-rules';
 import { managerRule } from './user-rules';
 import { ARTICLE, MAX_MEMBERS_PER_REQUEST, PATCHABLE_GROUP_ATTRIBUTES, PATCHABLE_USER_ATTRIBUTES, UNSUPPORTED_USER_ATTRIBUTES, URN, isObject, prop } from './scim-schema';
@@ -58,7 +59,7 @@ function operationsRule(ops: Operation[], raw: unknown): LintRule {
   for (const op of ops) {
     const at = `Operation ${op.n}`;
     if (!op.op) problems.push(`${at} has no op`);
-    else if (!['add', 'replace', 'remove'].includes(op.op)) problems.push(`${at}: op "${clip(op.op, 20)}" is not supported (add, replace or remove)`);
+    else if (!['add', 'replace', 'remove'].includes(op.op)) problems.push(`${at}: op "${truncateLine(op.op, 20)}" is not supported (add, replace or remove)`);
     else if (op.op === 'remove' && !op.path) problems.push(`${at}: remove needs a path ("Missing path in PATCH request")`);
     else if (op.op !== 'remove' && !op.hasValue) problems.push(`${at}: ${op.op} needs a value`);
     else if (op.op !== 'remove' && !op.path && !isObject(op.value)) problems.push(`${at}: no path, and the value is not an object of attributes`);
@@ -66,7 +67,7 @@ function operationsRule(ops: Operation[], raw: unknown): LintRule {
       problems.push(`${at}: no path with ${Object.keys(op.value as object).length} attributes; IAM Identity Center allows omitting the path only when one attribute is modified`);
     }
   }
-  if (problems.length === 0) return rule('scim-patch-operations', title, 'pass', `${ops.length} operation(s): ${listSome(ops.map((o) => `${o.op}${o.path ? ` ${clip(o.path, 50)}` : ''}`), 4)}.`);
+  if (problems.length === 0) return rule('scim-patch-operations', title, 'pass', `${ops.length} operation(s): ${listSome(ops.map((o) => `${o.op}${o.path ? ` ${truncateLine(o.path, 50)}` : ''}`), 4)}.`);
   return rule('scim-patch-operations', title, 'fail', `${problems.join('; ')}.`, opts('Send one attribute per operation with an explicit path, and only add, replace or remove; remove always needs a path.'));
 }
 
@@ -79,7 +80,7 @@ function filterRule(ops: Operation[]): LintRule {
     const operators = [...o.filter!.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\b(eq|ne|co|sw|ew|gt|ge|lt|le|pr|and|or|not)\b/gi)].map((m) => m[1]!.toLowerCase());
     return operators.filter((x) => x !== 'eq' && x !== 'and').map((x) => `${x} in operation ${o.n}`);
   });
-  if (bad.length === 0) return rule('scim-patch-filter', title, 'pass', `${listSome(filters.map((o) => clip(o.path!, 60)), 3)}: eq only.`);
+  if (bad.length === 0) return rule('scim-patch-filter', title, 'pass', `${listSome(filters.map((o) => truncateLine(o.path!, 60)), 3)}: eq only.`);
   return rule('scim-patch-filter', title, 'fail', `Unsupported filter operator: ${listSome(bad)}. IAM Identity Center supports only eq (combined with and).`, opts('Rewrite the filter with eq, for example emails[type eq "work"].value.'));
 }
 
@@ -91,7 +92,7 @@ function userAttributesRule(ops: Operation[]): LintRule {
     for (const a of attrs) {
       if (UNSUPPORTED_USER_ATTRIBUTES[a]) problems.push(`operation ${op.n} changes ${a} (${UNSUPPORTED_USER_ATTRIBUTES[a]})`);
       else if (a === 'manager') problems.push(`operation ${op.n} changes "manager": the path is "${URN.enterprise}:manager"`);
-      else if (!PATCHABLE_USER_ATTRIBUTES.has(a)) problems.push(`operation ${op.n} changes ${clip(a, 40)}, which PATCH cannot modify`);
+      else if (!PATCHABLE_USER_ATTRIBUTES.has(a)) problems.push(`operation ${op.n} changes ${truncateLine(a, 40)}, which PATCH cannot modify`);
       if (op.op === 'remove' && (a === 'username' || a === 'active')) problems.push(`operation ${op.n} removes ${a}, which is not supported`);
     }
   }
@@ -112,7 +113,7 @@ function groupAttributesRule(ops: Operation[]): LintRule {
   for (const op of ops) {
     const attrs = op.attribute ? [op.attribute] : isObject(op.value) ? Object.keys(op.value).map((k) => k.toLowerCase()) : [];
     for (const a of attrs) {
-      if (!PATCHABLE_GROUP_ATTRIBUTES.has(a)) problems.push(`operation ${op.n} changes ${clip(a, 40)} (PatchGroup allows displayName, members and externalId)`);
+      if (!PATCHABLE_GROUP_ATTRIBUTES.has(a)) problems.push(`operation ${op.n} changes ${truncateLine(a, 40)} (PatchGroup allows displayName, members and externalId)`);
       if (a !== 'members') continue;
       if (op.op === 'replace') problems.push(`operation ${op.n} replaces all members, which PatchGroup does not support`);
       const list = op.path ? op.value : prop(op.value, 'members');

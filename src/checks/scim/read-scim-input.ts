@@ -1,4 +1,6 @@
-import { MAX_DOCUMENT_BYTES, clip, unwrapChat } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { MAX_DOCUMENT_BYTES } from '../input-problem';
+import { stripCodeFences } from '../strip-code-fences';
 
 export interface ScimRequest {
   /** From an `.http` paste: the request line. */
@@ -41,7 +43,7 @@ function pathOf(url: string): string {
  * body after a blank line, or right after the headers as in Microsoft's docs).
  */
 export function readScimInput(raw: string): ReadScim {
-  const lines = dedent(unwrapChat(raw)).split('\n');
+  const lines = dedent(stripCodeFences(raw)).split('\n');
   const start = lines.findIndex((l) => l.trim() !== '');
   const request: Omit<ScimRequest, 'body'> = {};
   let bodyLines = lines;
@@ -97,9 +99,9 @@ function parseJson(json: string, request: Omit<ScimRequest, 'body'>): ReadScim {
 /** "Unexpected token } in JSON at position 57" → "unexpected "}" at line 3, column 5". */
 function describeJsonError(err: Error, json: string): string {
   const pos = /position (\d+)/.exec(err.message);
-  if (!pos) return clip(err.message.replace(/^JSON\.parse: /, ''), 100);
+  if (!pos) return truncateLine(err.message.replace(/^JSON\.parse: /, ''), 100);
   const at = Number(pos[1]);
   const before = json.slice(0, at).split('\n');
-  const what = at >= json.length ? 'the JSON ends early (cut off?)' : `unexpected "${clip(json[at]!, 3)}"`;
+  const what = at >= json.length ? 'the JSON ends early (cut off?)' : `unexpected "${truncateLine(json[at]!, 3)}"`;
   return `${what} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }

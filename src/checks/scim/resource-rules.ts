@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, listSome, rule } from '../lint-result';
+import { listSome, truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import {
   ARTICLE,
   GROUP_ATTRIBUTES,
@@ -31,7 +32,7 @@ export function nullPaths(value: unknown, path = ''): string[] {
 export function nullValuesRule(value: unknown, where = ''): LintRule {
   const nulls = nullPaths(value);
   if (nulls.length === 0) return rule('scim-null-values', 'No null values', 'pass', 'No attribute is sent as null.');
-  return rule('scim-null-values', 'No null values', 'fail', `${where}null for ${listSome(nulls.map((p) => clip(p, 60)))}. A null is not a value of the attribute's type.`, opts(
+  return rule('scim-null-values', 'No null values', 'fail', `${where}null for ${listSome(nulls.map((p) => truncateLine(p, 60)))}. A null is not a value of the attribute's type.`, opts(
     'Leave attributes without a value out of the request instead of sending null (in a PATCH, use a remove operation). In the IdP, give the mapping a default or remove the mapping for attributes that are often empty.',
   ));
 }
@@ -44,7 +45,7 @@ export function singleValueRule(resource: Record<string, unknown>): LintRule {
     const list = prop(resource, name);
     if (Array.isArray(list) && list.length > 1) {
       const types = list.map((v) => (isObject(v) && typeof v.type === 'string' ? v.type : '?'));
-      found.push(`${name} has ${list.length} values (${listSome(types.map((t) => clip(t, 20)), 4)})`);
+      found.push(`${name} has ${list.length} values (${listSome(types.map((t) => truncateLine(t, 20)), 4)})`);
     }
   }
   if (found.length === 0) return rule('scim-single-value', title, 'pass', 'emails, phoneNumbers, addresses and roles have at most one value each.');
@@ -90,9 +91,9 @@ export function unknownAttributesRule(resource: Record<string, unknown>, kind: K
   if (unknown.length === 0 && extensions.length === 0) return rule('scim-unknown-attributes', title, 'pass', `Every attribute is part of the SCIM ${kind === 'user' ? 'User (or enterprise User)' : 'Group'} schema.`);
   const enterprise = unknown.filter((k) => ['department', 'manager', 'costcenter', 'organization', 'division', 'employeenumber'].includes(k.toLowerCase()));
   return rule('scim-unknown-attributes', title, 'fail', [
-    unknown.length ? `Not ${kind === 'user' ? 'User' : 'Group'} attributes: ${listSome(unknown.map((k) => clip(k, 40)))}.` : '',
+    unknown.length ? `Not ${kind === 'user' ? 'User' : 'Group'} attributes: ${listSome(unknown.map((k) => truncateLine(k, 40)))}.` : '',
     enterprise.length ? `${listSome(enterprise)} belong${enterprise.length === 1 ? 's' : ''} inside the "${URN.enterprise}" object.` : '',
-    extensions.length ? `Unknown extension object(s): ${listSome(extensions.map((k) => clip(k, 80)))}.` : '',
+    extensions.length ? `Unknown extension object(s): ${listSome(extensions.map((k) => truncateLine(k, 80)))}.` : '',
   ].filter(Boolean).join(' '), opts('Fix the IdP mapping so these attributes use their SCIM names (enterprise attributes inside the enterprise extension object), or remove them.'));
 }
 
@@ -120,10 +121,10 @@ export function schemaUrnsRule(body: Record<string, unknown>, expected: 'user' |
   const problems = bad.map((s) => {
     // The edit distance is at least the length difference: only near-length URNs are compared, so a huge value costs nothing.
     const near = known.filter((k) => Math.abs(k.length - s.length) <= 3).map((k) => [k, distance(s, k)] as const).sort((x, y) => x[1] - y[1])[0] ?? ['', Infinity];
-    return `"${clip(s, 90)}" is not a SCIM URN${near[1] <= 3 ? ` (did you mean "${near[0]}"?)` : ''}`;
+    return `"${truncateLine(s, 90)}" is not a SCIM URN${near[1] <= 3 ? ` (did you mean "${near[0]}"?)` : ''}`;
   });
   if (!(schemas as string[]).includes(wanted)) problems.push(`the list lacks "${wanted}"`);
-  const note = vendor.length ? ` Vendor URN ${listSome(vendor.map((v) => clip(v, 90)))} is not an IAM Identity Center schema; if the request is refused, remove it.` : '';
-  if (problems.length === 0) return rule('scim-schema-urns', title, 'pass', `schemas: ${listSome((schemas as string[]).map((s) => clip(s, 90)), 3)}.${note}`);
+  const note = vendor.length ? ` Vendor URN ${listSome(vendor.map((v) => truncateLine(v, 90)))} is not an IAM Identity Center schema; if the request is refused, remove it.` : '';
+  if (problems.length === 0) return rule('scim-schema-urns', title, 'pass', `schemas: ${listSome((schemas as string[]).map((s) => truncateLine(s, 90)), 3)}.${note}`);
   return rule('scim-schema-urns', title, 'fail', `${problems.join('; ')}.${note}`, opts('Correct the schema URNs in the IdP connector (a typo in a custom SCIM connector is the usual cause).'));
 }

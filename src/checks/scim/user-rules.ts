@@ -1,5 +1,6 @@
 import type { LintRule } from '../../core/checks/checks';
-import { clip, rule } from '../lint-result';
+import { truncateLine } from '../../core/text/truncate';
+import { rule } from '../lint-report';
 import { nullValuesRule, schemaUrnsRule, singleValueRule, subattributesRule, unknownAttributesRule, unsupportedAttributesRule } from './resource-rules';
 import { ARTICLE, URN, isObject, nonEmptyString, prop } from './scim-schema';
 
@@ -24,7 +25,7 @@ export function userRules(user: Record<string, unknown>): LintRule[] {
 function userNameRule(user: Record<string, unknown>): LintRule {
   const title = 'userName present';
   const value = prop(user, 'userName');
-  if (nonEmptyString(value)) return rule('scim-user-name', title, 'pass', `userName "${clip(value, 80)}".`);
+  if (nonEmptyString(value)) return rule('scim-user-name', title, 'pass', `userName "${truncateLine(value, 80)}".`);
   return rule('scim-user-name', title, 'fail', value === undefined ? 'No userName.' : 'userName is empty or not a string.', opts(
     "Map the IdP's unique sign-in name (for example userPrincipalName or the e-mail) to SCIM userName, and match users on that attribute only.",
   ));
@@ -55,7 +56,7 @@ function emailPrimaryRule(user: Record<string, unknown>): LintRule {
   if (!Array.isArray(emails) || emails.length === 0) return rule('scim-email-primary', title, 'na', 'No e-mail is sent.');
   if (emails.length > 1) return rule('scim-email-primary', title, 'na', 'Several e-mails are sent (see the one-value rule).');
   if (prop(emails[0], 'primary') === true) return rule('scim-email-primary', title, 'pass', 'The e-mail has "primary": true.');
-  return rule('scim-email-primary', title, 'fail', `The e-mail has ${prop(emails[0], 'primary') === undefined ? 'no "primary"' : `"primary": ${clip(JSON.stringify(prop(emails[0], 'primary')), 20)}`}; IAM Identity Center requires "primary": true.`, opts(
+  return rule('scim-email-primary', title, 'fail', `The e-mail has ${prop(emails[0], 'primary') === undefined ? 'no "primary"' : `"primary": ${truncateLine(JSON.stringify(prop(emails[0], 'primary')), 20)}`}; IAM Identity Center requires "primary": true.`, opts(
     'Set primary to true for the e-mail in the IdP mapping (emails[type eq "work"].primary = true).',
   ));
 }

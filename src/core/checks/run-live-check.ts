@@ -8,6 +8,8 @@ import { notice } from '../replies/notice';
 import type { Clock, Logger } from '../ports/ports';
 import type { Reply } from '../replies/reply';
 import type { AuditEntry, AuditLog } from '../ports/store';
+import { hasNonTextChars } from '../text/detect-binary';
+import { formatTime } from '../text/format-time';
 
 export type LiveCheckName = CheckReport['check'];
 
@@ -33,8 +35,7 @@ export const MAX_SUBJECT_CHARS = 256;
 export function subjectProblem(subject: string): string | undefined {
   if (!subject.trim()) return 'needs a user name, e-mail or group name';
   if (subject.length > MAX_SUBJECT_CHARS) return `takes a user name, e-mail or group name of at most ${MAX_SUBJECT_CHARS} characters, not ${subject.length.toLocaleString('en-US')}`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\ufffd]/.test(subject)) return 'got control characters or binary data instead of a user name';
+  if (hasNonTextChars(subject) || /[\t\n\r]/.test(subject)) return 'got control characters or binary data instead of a user name';
   return undefined;
 }
 
@@ -92,7 +93,7 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
   });
   deps.logger.info({ check, actor: actor.id, platform: actor.platform, outcome, findings: report.findings.length }, 'live lookup');
   const codes = report.findings.map((f) => `${f.code} (${f.severity})`).join(', ');
-  deps.onOutcome?.(outcome, [`${check} check (${deps.clock.now().toISOString().slice(0, 16)}Z): ${report.found ? 'found' : 'not found'}${codes ? `; ${codes}` : ''}`]);
+  deps.onOutcome?.(outcome, [`${check} check (${formatTime(deps.clock.now())}): ${report.found ? 'found' : 'not found'}${codes ? `; ${codes}` : ''}`]);
   // Every result says whether a person (or group) exists, even "not found" with no other data:
   // that is personal too, so it goes privately like the rest outside private support channels.
   return composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, true));

@@ -7,7 +7,7 @@ import { percent } from '../replies/compose-answer';
 import type { Escalation, EscalationEvent, EscalationStatus } from './escalation';
 import type { Actor } from '../input';
 import type { Action, Block, Fact, Finding, Reply } from '../replies/reply';
-import { formatAge, formatTime } from './format-age';
+import { formatAge, formatTime } from '../text/format-time';
 
 const STATUS_LABEL: Record<EscalationStatus, string> = { open: 'Open', claimed: 'Claimed', resolved: 'Resolved' };
 const ACTION_VERB: Record<EscalationEvent['action'], string> = {

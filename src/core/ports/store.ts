@@ -108,7 +108,7 @@ export interface ThreadStore {
 }
 
 /** Platform data for proactive messages (a Teams conversation reference), opaque JSON by key. */
-export interface ConversationRefStore {
+export interface PlatformRefStore {
   saveConversationRef(key: string, reference: unknown, at: Date): Promise<void>;
   getConversationRef(key: string): Promise<unknown>;
 }
@@ -163,7 +163,7 @@ export interface Store
     AnswerLog,
     LearningLog,
     ThreadStore,
-    ConversationRefStore,
+    PlatformRefStore,
     EscalationStore,
     WatchStore,
     InboxStore {
@@ -175,4 +175,3 @@ export interface Store
 }
 
 export type { InboxEntry, InboxStore } from './inbox-store';
-export { MemoryStore } from './memory-store';

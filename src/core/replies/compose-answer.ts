@@ -3,6 +3,7 @@ import type { Match, MatchResult } from '../../match/matcher';
 import { CANDIDATE_THRESHOLD, MAX_MATCH_CHARS } from '../../match/index';
 import type { Action, Block, Reply } from './reply';
 import { encodeAction } from '../commands/action-payload';
+import { truncate } from '../text/truncate';
 
 /** Percent, for people: 0.873 → "87%". */
 export function percent(confidence: number): string {
@@ -12,7 +13,7 @@ export function percent(confidence: number): string {
 function describeEvidence(match: Match): string {
   const e = match.evidence[0];
   if (!e) return 'related words';
-  const what = e.text.length > 90 ? `${e.text.slice(0, 87)}…` : e.text;
+  const what = truncate(e.text, 90);
   switch (e.kind) {
     case 'signature':
       return `the error text “${what}”`;
@@ -60,7 +61,7 @@ function sourceLine(article: Article): string[] {
 }
 
 function short(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  return truncate(s, 40);
 }
 
 export function truncationNote(result: MatchResult): string | undefined {

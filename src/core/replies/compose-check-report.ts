@@ -3,6 +3,7 @@ import { encodeAction } from '../commands/action-payload';
 import type { CheckFinding, CheckReport, FindingSeverity } from '../checks/checks';
 import { findingTitle } from '../checks/finding-codes';
 import type { Action, Block, Finding, Reply, Severity } from './reply';
+import { truncate } from '../text/truncate';
 
 const STATUS: Record<FindingSeverity, Severity> = { error: 'fail', warning: 'warn', info: 'info', ok: 'pass' };
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2, ok: 3 };
@@ -19,9 +20,7 @@ function ranked(findings: readonly CheckFinding[]): CheckFinding[] {
 }
 
 /** Slack sections hold 3,000 characters: keep each plain-text block well under that. */
-function clip(text: string, max = 2_800): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+const clip = (text: string, max = 2_800): string => truncate(text, max);
 
 /**
  * The reply for a live check: the subject, findings with their articles, the exact fixes, the

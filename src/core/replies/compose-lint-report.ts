@@ -3,6 +3,7 @@ import { encodeAction } from '../commands/action-payload';
 import type { LintReport, LintRule } from '../checks/checks';
 import type { Action, Block, Finding, Reply } from './reply';
 import { SAML_PASTE_WARNING } from './saml-paste-warning';
+import { truncate } from '../text/truncate';
 
 const WHAT: Record<LintReport['kind'], string> = { saml: 'SAML response', scim: 'SCIM payload' };
 
@@ -28,7 +29,7 @@ function articleActions(articleIds: string[], articles: ReadonlyMap<string, Arti
     .slice(0, 3)
     .map((id) => {
       const label = `Read: ${articles.get(id)!.title}`;
-      return { id: 'kb.show' as const, label: label.length > 75 ? `${label.slice(0, 74)}…` : label, value: encodeAction({ a: id }) };
+      return { id: 'kb.show' as const, label: truncate(label, 75), value: encodeAction({ a: id }) };
     });
 }
 

@@ -4,6 +4,7 @@ import { encodeAction } from '../commands/action-payload';
 import { percent, truncationNote } from './compose-answer';
 import type { Action, Block, Reply } from './reply';
 import { SAML_PASTE_WARNING } from './saml-paste-warning';
+import { truncate } from '../text/truncate';
 
 const ESCALATE = (messageHash: string, articleId?: string): Action => ({
   id: 'escalate',
@@ -22,7 +23,7 @@ export function composeClarify(result: MatchResult, articles: ReadonlyMap<string
     {
       type: 'actions',
       actions: [
-        ...options.map((a): Action => ({ id: 'clarify.choose', label: a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title, value: encodeAction({ a: a.id, h: messageHash }) })),
+        ...options.map((a): Action => ({ id: 'clarify.choose', label: truncate(a.title, 70), value: encodeAction({ a: a.id, h: messageHash }) })),
         ESCALATE(messageHash),
       ],
     },

@@ -2,9 +2,10 @@ import type { Article } from '../../knowledge/article';
 import { encodeAction } from '../commands/action-payload';
 import type { Escalation } from '../escalations/escalation';
 import { who } from '../escalations/compose-escalation';
-import { formatAge } from '../escalations/format-age';
+import { formatAge } from '../text/format-time';
 import type { Block, Finding } from '../replies/reply';
 import type { ArticleStats } from '../ports/store';
+import { truncate } from '../text/truncate';
 
 /**
  * The assistant's home page (Slack's Home tab), as neutral sections the edge lays out: `about`
@@ -40,7 +41,7 @@ function about(articles: ReadonlyMap<string, Article>): Block[] {
       type: 'markdown',
       text: [
         '**Try**',
-        ...(example ? [`- Paste an error: \`${example.length > 120 ? `${example.slice(0, 117)}…` : example}\``] : []),
+        ...(example ? [`- Paste an error: \`${truncate(example, 120)}\``] : []),
         '- `/idc check user alice@example.com`: look a user up (people allowed by the operator)',
         '- `/idc check saml` with a SAML response pasted or attached: lint it',
         '- `/idc escalate <note>` in a thread: hand it to the support team',

@@ -1,6 +1,8 @@
 import { encodeAction } from '../commands/action-payload';
 import type { Action, Block, Finding, Reply } from '../replies/reply';
 import type { WatchAlert, WatchKind } from './watch-alert';
+import { formatTime } from '../text/format-time';
+import { truncate } from '../text/truncate';
 
 export const KIND_TITLES: Record<WatchKind, string> = {
   'scim-failure': 'SCIM provisioning failed',
@@ -18,18 +20,9 @@ const STATUS: Record<WatchKind, Finding['status']> = {
   'provisioning-failure': 'fail',
 };
 
-/** "2026-12-01 14:05 UTC". */
-export function digestTime(t: Date): string {
-  return `${t.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** "3×, 14:01 to 14:09 UTC" or "once, 14:01 UTC". */
 export function span(a: WatchAlert): string {
-  const when = a.first.getTime() === a.last.getTime() ? digestTime(a.first) : `${digestTime(a.first)} to ${digestTime(a.last)}`;
+  const when = a.first.getTime() === a.last.getTime() ? formatTime(a.first) : `${formatTime(a.first)} to ${formatTime(a.last)}`;
   return `${a.count === 1 ? 'once' : `${a.count}×`}, ${when}`;
 }
 
@@ -41,7 +34,7 @@ export function digestLine(a: WatchAlert): string {
 function buttons(a: WatchAlert): Action[] {
   const out: Action[] = [];
   if (a.article) out.push({ id: 'kb.show', label: 'Open the article', value: encodeAction({ a: a.article }), style: 'primary' });
-  if (a.check) out.push({ id: 'check.run', label: a.check.name === 'user' ? 'Check the user' : 'Check assignments', value: encodeAction({ c: a.check.name, s: clip(a.check.subject, 500) }) });
+  if (a.check) out.push({ id: 'check.run', label: a.check.name === 'user' ? 'Check the user' : 'Check assignments', value: encodeAction({ c: a.check.name, s: truncate(a.check.subject, 500) }) });
   out.push({ id: 'escalate', label: 'Escalate', value: encodeAction(a.article ? { a: a.article } : {}) });
   return out;
 }
@@ -59,16 +52,16 @@ export function composeDigest(alerts: readonly WatchAlert[], more = 0): Reply {
   for (const a of alerts) {
     blocks.push({
       type: 'findings',
-      items: [{ status: STATUS[a.kind], title: clip(`${KIND_TITLES[a.kind]}: ${a.subject}`, 140), detail: clip(`${span(a)}. ${a.detail}`, 900), ...(a.article ? { article: a.article } : {}) }],
+      items: [{ status: STATUS[a.kind], title: truncate(`${KIND_TITLES[a.kind]}: ${a.subject}`, 140), detail: truncate(`${span(a)}. ${a.detail}`, 900), ...(a.article ? { article: a.article } : {}) }],
     });
     blocks.push({ type: 'actions', actions: buttons(a) });
   }
   const fixes = alerts.filter((a) => a.fix).slice(0, 5);
   if (fixes.length > 0) {
     blocks.push({ type: 'markdown', text: '**Exact fix**' });
-    blocks.push({ type: 'code', text: clip(fixes.map((a) => a.fix).join('\n\n'), 2_800) });
+    blocks.push({ type: 'code', text: truncate(fixes.map((a) => a.fix).join('\n\n'), 2_800) });
   }
   if (more > 0) blocks.push({ type: 'context', text: `${more} more finding${more === 1 ? '' : 's'} follow in the next digest.` });
-  const text = clip(['IAM Identity Center: what CloudTrail shows', ...alerts.map(digestLine), ...(more > 0 ? [`(${more} more in the next digest)`] : [])].join('\n'), 3_000);
+  const text = truncate(['IAM Identity Center: what CloudTrail shows', ...alerts.map(digestLine), ...(more > 0 ? [`(${more} more in the next digest)`] : [])].join('\n'), 3_000);
   return { kind: 'notice', text, blocks, visibility: 'public', ...(alerts[0]?.article ? { articleId: alerts[0].article } : {}) };
 }

@@ -2,7 +2,7 @@ import { CreateAccountAssignmentCommand, CreatePermissionSetCommand } from '@aws
 import { createAwsWatchSource } from '../../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../../src/checks/aws/token-bucket';
 import { silentLogger } from '../../../src/core/ports/ports';
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import { Watcher } from '../../../src/core/watch/watcher';
 import { Seeder, STORE_ID, testClients } from '../../helpers/aws-seed';
 import { awsError, startFakeAws, type FakeAws } from '../../helpers/fake-aws-json';

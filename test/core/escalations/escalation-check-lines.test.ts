@@ -2,7 +2,7 @@ import type { CheckReport, LiveChecks } from '../../../src/core/checks/checks';
 import { ConversationMemory } from '../../../src/core/escalations/conversation-memory';
 import { EscalationService } from '../../../src/core/escalations/escalation-service';
 import { silentLogger } from '../../../src/core/ports/ports';
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import { buildAssistant, buildInput } from '../../helpers/builders';
 import { FakeClock } from '../../helpers/fake-clock';
 import { FakeSupportDesk } from '../../helpers/fake-support-desk';

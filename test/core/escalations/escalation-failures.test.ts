@@ -2,7 +2,7 @@ import { encodeAction } from '../../../src/core/commands/action-payload';
 import type { Actor, Conversation } from '../../../src/core/input';
 import type { Logger } from '../../../src/core/ports/ports';
 import type { Reply } from '../../../src/core/replies/reply';
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import { renderText } from '../../../src/render/render-text';
 import { buildEscalations } from '../../helpers/build-escalations';
 import { buildAssistant } from '../../helpers/builders';

@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import { storeContract } from '../../store/store-contract';
 
 describe('MemoryStore', () => {

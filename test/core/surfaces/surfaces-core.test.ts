@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import { silentLogger } from '../../../src/core/ports/ports';
 import { buildHome } from '../../../src/core/surfaces/build-home';
 import { composeSearchResults } from '../../../src/core/surfaces/compose-search-results';

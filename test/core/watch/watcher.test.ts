@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../../src/core/ports/store';
+import { MemoryStore } from '../../../src/core/ports/memory-store';
 import type { WatchAlert } from '../../../src/core/watch/watch-alert';
 import type { WatchEvent, WatchRead, WatchSource, WatchWindow } from '../../../src/core/watch/watch-ports';
 import { Watcher } from '../../../src/core/watch/watcher';
