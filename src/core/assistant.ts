@@ -134,7 +134,8 @@ export class Assistant {
       case 'check.run':
         if (payload.unknownCheck !== undefined) {
           const known = LIVE_CHECKS.map((c) => `\`${c.words}\``).join(', ');
-          return notice('That button runs a check this version does not have', `“${payload.unknownCheck}” is not a check I know; the button may come from another version of the bot. I can run ${known}.`, { kind: 'error' });
+          const why = `The button asks for “${payload.unknownCheck}”, which this version of the bot does not have (the button may come from another version). I can run ${known}.`;
+          return notice('That button runs a check this version does not have', why, { kind: 'error' });
         }
         if (!payload.c || !payload.s) return notice('That button has expired', 'Run the check as a command instead.');
         return this.runLive(payload.c, payload.s, action.actor, action.conversation);

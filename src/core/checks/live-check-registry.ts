@@ -49,7 +49,7 @@ export const LIVE_CHECKS = [
     summary: 'look the user up in the Identity Store and CloudTrail (authorised people)',
     slow: true,
     needsSubject: true,
-    self: { words: 'check me', summary: 'the same check on yourself (the e-mail of your chat account; needs self-service or access)' },
+    self: { words: 'check me', summary: 'the user check on yourself, by the e-mail of your chat account (anyone, when self-service is on)' },
     method: 'checkUser',
     button: (who: string) => `Check user ${who}`,
     iamActions: [...IDENTITY_USER, 'identitystore:ListGroupMembershipsForMember', 'cloudtrail:LookupEvents', ...ASSIGNMENT_SCAN],
