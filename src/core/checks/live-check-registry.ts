@@ -33,7 +33,6 @@ const IDENTITY_USER = ['identitystore:GetUserId', 'identitystore:DescribeUser'] 
 /** Assignment scans: permission sets, their accounts and assignments, and whether each principal still exists. */
 const ASSIGNMENT_SCAN = [
   'sso:ListPermissionSets',
-  'sso:DescribePermissionSet',
   'sso:ListAccountsForProvisionedPermissionSet',
   'sso:ListAccountAssignments',
   'identitystore:DescribeUser',
@@ -63,7 +62,7 @@ export const LIVE_CHECKS = [
     needsSubject: true,
     method: 'checkAssignments',
     button: (who: string) => `Check assignments of ${who}`,
-    iamActions: ['identitystore:GetUserId', 'identitystore:GetGroupId', ...ASSIGNMENT_SCAN],
+    iamActions: ['identitystore:GetUserId', 'identitystore:GetGroupId', ...ASSIGNMENT_SCAN, 'sso:DescribePermissionSet'],
   },
   {
     name: 'trail',
