@@ -5,7 +5,7 @@ import type { CheckReport } from '../core/checks';
 import { LIVE_CHECKS, liveCheck, matchLiveCheck, usageOf, type LiveCheckSpec, type LiveChecks } from '../core/checks/live-check-registry';
 import { nobodyKnown } from '../core/people';
 import { silentLogger, systemClock } from '../core/ports';
-import { runLiveCheck, subjectProblem } from '../core/run-live-check';
+import { checkSubjectProblem, runLiveCheck } from '../core/run-live-check';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { renderText } from '../render/render-text';
 import { operator, type CliIo } from './cli-io';
@@ -51,7 +51,7 @@ export async function runLiveCli(
     return 2;
   }
   const subject = 'subject' in line ? line.subject : '';
-  const problem = subjectProblem(subject);
+  const problem = checkSubjectProblem(line.check, subject);
   if (problem) {
     io.err(`${spec.words} ${problem}: npm run --silent cli -- ${spec.words} alice@example.com\n`);
     return 2;

@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article';
 import { authorizeLookup, lookupVisibility, type LookupPolicy } from './authorize-lookup';
 import type { People } from './people';
 import type { CheckReport } from './checks';
-import { runOn, type LiveCheckName, type LiveChecks } from './checks/live-check-registry';
+import { liveCheck, runOn, type LiveCheckName, type LiveChecks } from './checks/live-check-registry';
 import { composeCheckReport } from './compose-check-report';
 import type { Actor, Conversation } from './input';
 import { notice } from './notice';
@@ -37,6 +37,11 @@ export interface LiveCheckDeps {
 /** User names are at most 128 characters and e-mails 254; anything longer is not a subject. */
 export const MAX_SUBJECT_CHARS = 256;
 
+/** What is wrong with the subject for this check (none needed: empty is fine), or undefined. */
+export function checkSubjectProblem(check: LiveCheckName, subject: string): string | undefined {
+  return liveCheck(check).needsSubject || subject.trim() ? subjectProblem(subject) : undefined;
+}
+
 /** Returns what is wrong with a subject, or undefined when it can be looked up. */
 export function subjectProblem(subject: string): string | undefined {
   if (!subject.trim()) return 'needs a user name, e-mail or group name';
@@ -65,7 +70,7 @@ async function record(deps: LiveCheckDeps, entry: AuditEntry): Promise<void> {
  */
 export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, rawSubject: string, actor: Actor, conversation: Conversation): Promise<LiveCheckRun> {
   const subject = rawSubject.trim();
-  const problem = subjectProblem(rawSubject);
+  const problem = checkSubjectProblem(check, rawSubject);
   if (problem) return { reply: notice(`Cannot run the ${check} check`, `The ${check} check ${problem}.`, { kind: 'error' }) };
   if (!deps.live) {
     const how = 'Set `AWS_REGION`, `IDC_IDENTITY_STORE_ID` and `IDC_INSTANCE_ARN` to enable them. The knowledge base answers still work.';
