@@ -1,16 +1,13 @@
-import type { CheckReport, LiveChecks } from '../../src/core/checks';
+import type { CheckReport } from '../../src/core/checks';
 import { LIVE_CHECKS, type LiveCheckName } from '../../src/core/checks/live-check-registry';
 import { runCli } from '../../src/cli/run-cli';
 import { runLiveCli } from '../../src/cli/run-live-cli';
 import { memoryIo } from '../helpers/cli-process';
+import { stubLiveChecks } from '../helpers/stub-live-checks';
 
 const env = { AWS_REGION: 'us-east-1', IDC_IDENTITY_STORE_ID: 'd-1234567890' };
 
-function checks(make: (check: LiveCheckName, subject: string) => Promise<CheckReport>): { live: LiveChecks; calls: string[] } {
-  const calls: string[] = [];
-  const run = (check: LiveCheckName) => (s: string) => (calls.push(`${check}:${s}`), make(check, s));
-  return { live: { checkUser: run('user'), checkAssignments: run('assignments'), trail: run('trail') }, calls };
-}
+const checks = stubLiveChecks;
 
 const ok = async (check: LiveCheckName, subject: string): Promise<CheckReport> => ({
   check,

@@ -1,10 +1,11 @@
 import { DENY_ALL, type LookupPolicy } from '../../../src/core/authorize-lookup';
-import type { CheckReport, LiveChecks } from '../../../src/core/checks';
+import type { CheckReport } from '../../../src/core/checks';
 import type { Actor } from '../../../src/core/input';
 import { StaticPeople, type People } from '../../../src/core/people';
 import { MemoryStore } from '../../../src/core/store';
 import { renderText } from '../../../src/render/render-text';
 import { buildAssistant, buildInput } from '../../helpers/builders';
+import { stubLiveChecks } from '../../helpers/stub-live-checks';
 
 const report = (check: CheckReport['check'], subject: string): CheckReport => ({
   check,
@@ -15,12 +16,7 @@ const report = (check: CheckReport['check'], subject: string): CheckReport => ({
 });
 
 function setup(policy: Partial<LookupPolicy>, people: People) {
-  const calls: string[] = [];
-  const live: LiveChecks = {
-    checkUser: async (s) => (calls.push(`user:${s}`), report('user', s)),
-    checkAssignments: async (s) => (calls.push(`assignments:${s}`), report('assignments', s)),
-    trail: async (s) => (calls.push(`trail:${s}`), report('trail', s)),
-  };
+  const { live, calls } = stubLiveChecks(async (check, subject) => report(check, subject));
   const audit = new MemoryStore();
   const assistant = buildAssistant({ articles: [], live, audit, people, lookupPolicy: { ...DENY_ALL, ...policy } });
   return { assistant, calls, audit };
