@@ -1,3 +1,4 @@
+import type { Actor } from '../core/input';
 import type { Store } from '../core/ports/store';
 import { builtinKnowledgeDir } from '../paths';
 
@@ -10,6 +11,9 @@ export interface CliIo {
   /** The store `report` and `examples export` read (default: the one DATABASE_URL / DATA_DIR configure). */
   openStore?: (env: NodeJS.ProcessEnv) => Promise<Store>;
 }
+
+/** Who runs CLI commands: the operator, allowed every lookup (platform `cli`). */
+export const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
 
 /** The built-in knowledge directory, then KNOWLEDGE_DIRS (comma-separated). */
 export function knowledgeDirs(env: NodeJS.ProcessEnv): string[] {

@@ -7,13 +7,12 @@ import { StoreError } from '../core/ports/store-error';
 import { createStore } from '../store/create-store';
 import { inputProblem } from '../checks/input-problem';
 import { formatReport } from './format-report';
-import type { Actor } from '../core/input';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { loadKnowledgeBase } from '../knowledge/load-knowledge-base';
 import { ArticleError } from '../knowledge/parse-article';
 import { builtinKnowledgeDir } from '../paths';
 import { renderText } from '../render/render-text';
-import { knowledgeDirs } from './cli-io';
+import { knowledgeDirs, operator } from './cli-io';
 import { EVAL_USAGE, runEvalCommand } from './run-eval-command';
 import { EXAMPLES_USAGE, runExamplesCommand } from './run-examples-command';
 import { runKbFit } from './run-kb-fit';
@@ -21,12 +20,16 @@ import { formatGaps, reportGaps } from './report-gaps';
 import { runKbLint } from './run-kb-lint';
 import { LINT_USAGE, runLintCommand } from './run-lint-command';
 import { isLiveCheckCommand, LIVE_USAGE, runLiveCli } from './run-live-cli';
+import { LIVE_CHECKS } from '../core/checks/live-check-registry';
 import { runWatchCli, WATCH_USAGE } from './run-watch-cli';
 
 import type { CliIo } from './cli-io';
 export type { CliIo } from './cli-io';
 
 const openConfiguredStore = (env: NodeJS.ProcessEnv) => createStore(loadConfig(env).store, silentLogger);
+
+/** What may follow `check` on the CLI: the registry's live checks, then the linters. */
+const CHECK_WORDS = [...LIVE_CHECKS.map((c) => c.words).filter((w) => w.startsWith('check ')).map((w) => w.slice('check '.length)), 'saml', 'scim'];
 
 export const USAGE = `Usage: npm run --silent cli -- <command>
 
@@ -45,17 +48,15 @@ ${LINT_USAGE.trimEnd()}
   help                         this text
 ${LIVE_USAGE}${WATCH_USAGE}`;
 
-const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
-
 
 /** Runs one CLI command; returns the process exit code (0 ok, 1 failed check, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
-  if (isLiveCheckCommand(args)) return runLiveCli(args, json, io);
   if (command === 'watch') return runWatchCli(args, json, io);
   try {
+    if (isLiveCheckCommand(args)) return await runLiveCli(args, json, io);
     switch (command) {
       case 'ask': {
         // `ask -` reads the message from stdin: arguments over 128 KB never reach a program on
@@ -110,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'check':
         if (rest[0] === 'saml' || rest[0] === 'scim') return await runLintCommand(rest, json, io);
-        io.err(`check needs user, assignments, saml or scim.\n${USAGE}`);
+        io.err(`check needs one of: ${CHECK_WORDS.join(', ')}; "${(rest[0] ?? '').slice(0, 40)}" is not a check this version has.\n${USAGE}`);
         return 2;
       case undefined:
       case 'help':

@@ -1,24 +1,21 @@
 import type { AwsConfig } from '../config/load-config';
 import { loadCliConfig } from './load-cli-config';
-import type { CheckReport, LiveChecks } from '../core/checks/checks';
-import { composeCheckReport } from '../core/replies/compose-check-report';
-import type { Actor } from '../core/input';
-import { subjectProblem, type LiveCheckName } from '../core/checks/run-live-check';
-import type { AuditEntry } from '../core/ports/store';
+import { DENY_ALL } from '../core/checks/authorize-lookup';
+import type { CheckReport } from '../core/checks/checks';
+import { LIVE_CHECKS, liveCheck, matchLiveCheck, usageOf, type LiveCheckSpec, type LiveChecks } from '../core/checks/live-check-registry';
+import { nobodyKnown } from '../core/ports/people';
+import { silentLogger, systemClock } from '../core/ports/ports';
+import { checkSubjectProblem, runLiveCheck } from '../core/checks/run-live-check';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { renderText } from '../render/render-text';
-import type { CliIo } from './cli-io';
+import { operator, type CliIo } from './cli-io';
 
-export const LIVE_USAGE = `  check user <name|email> [--json]       look the user up in the Identity Store and CloudTrail
-  check assignments <user|group> [--json] find account assignments that point at deleted principals
-  trail <user> [--json]                   the story of the user's recent sign-ins from CloudTrail
-`;
+/** The live checks' lines of the CLI usage, from the registry (`check me` has no CLI form: the operator has no chat e-mail). */
+export const LIVE_USAGE = LIVE_CHECKS.map((c: LiveCheckSpec) => `  ${`${usageOf(c)} [--json]`.padEnd(38)} ${c.summary}\n`).join('');
 
-const operator: Actor = { platform: 'cli', id: 'operator', name: 'CLI operator' };
-
-/** `check user …`, `check assignments …` and `trail …`: the CLI's live checks. */
+/** `check user …`, `check assignments …`, `trail …`, `check me`: the registry's live checks, as CLI arguments. */
 export function isLiveCheckCommand(args: readonly string[]): boolean {
-  return args[0] === 'trail' || (args[0] === 'check' && (args[1] === 'user' || args[1] === 'assignments'));
+  return matchLiveCheck(args.join(' ')) !== undefined;
 }
 
 /** The `--json` shape: stable keys; `article` is null when a finding has none. */
@@ -33,9 +30,9 @@ export function reportJson(report: CheckReport): object {
 }
 
 /**
- * Runs a live check as the operator (no chat authorisation) and writes the audit entry as one
- * JSON line to stderr. Exit codes: 0 nothing wrong, 1 the check found a problem or could not
- * run fully, 2 bad usage or configuration.
+ * Runs a live check as the operator through the same path as chat (authorise → audit → run →
+ * compose); the audit entry goes to stderr as one JSON line. Exit codes: 0 nothing wrong, 1 the
+ * check found a problem or could not run fully, 2 bad usage or configuration.
  */
 export async function runLiveCli(
   args: readonly string[],
@@ -43,11 +40,20 @@ export async function runLiveCli(
   io: CliIo,
   makeChecks: (config: AwsConfig) => Promise<LiveChecks> = async (config) => (await import('../checks/aws/create-aws-live-checks')).createAwsLiveChecks(config),
 ): Promise<number> {
-  const check: LiveCheckName = args[0] === 'trail' ? 'trail' : args[1] === 'user' ? 'user' : 'assignments';
-  const subject = (args[0] === 'trail' ? args.slice(1) : args.slice(2)).join(' ').trim();
-  const problem = subjectProblem(subject);
+  const line = matchLiveCheck(args.join(' '));
+  if (!line) {
+    io.err(`"${args.join(' ').slice(0, 60)}" is not a live check.\n${LIVE_USAGE}`);
+    return 2;
+  }
+  const spec = liveCheck(line.check);
+  if ('self' in line && line.self) {
+    io.err(`${spec.self?.words ?? spec.words} runs on your chat account's e-mail; the CLI runs as the operator, who has none. Name the user: npm run --silent cli -- ${spec.words} alice@example.com\n${LIVE_USAGE}`);
+    return 2;
+  }
+  const subject = 'subject' in line ? line.subject : '';
+  const problem = checkSubjectProblem(line.check, subject);
   if (problem) {
-    io.err(`${args[0] === 'trail' ? 'trail' : `check ${check}`} ${problem}: npm run --silent cli -- ${args[0] === 'trail' ? 'trail' : `check ${check}`} alice@example.com\n`);
+    io.err(`${spec.words} ${problem}: npm run --silent cli -- ${spec.words} alice@example.com\n`);
     return 2;
   }
   const config = loadCliConfig(io);
@@ -56,22 +62,27 @@ export async function runLiveCli(
     io.err('Live checks are not configured: set AWS_REGION and IDC_IDENTITY_STORE_ID (and IDC_INSTANCE_ARN for assignments). Credentials come from the AWS default chain.\n');
     return 2;
   }
-  const live = await makeChecks(config.aws);
-  const report = check === 'user' ? await live.checkUser(subject) : check === 'trail' ? await live.trail(subject) : await live.checkAssignments(subject);
-  const unavailable = report.findings.some((f) => f.code === 'check-unavailable');
-  const audit: AuditEntry = {
-    at: new Date(),
-    actor: operator,
-    check,
+  const run = await runLiveCheck(
+    {
+      live: await makeChecks(config.aws),
+      policy: DENY_ALL,
+      people: nobodyKnown,
+      audit: { recordLookup: async (entry) => io.err(`${JSON.stringify({ audit: { ...entry, actor: entry.actor.id } })}\n`) },
+      clock: systemClock,
+      logger: silentLogger,
+      articles: new Map(loadKnowledge(config.knowledgeDirs).map((a) => [a.id, a])),
+    },
+    line.check,
     subject,
-    outcome: unavailable ? 'unavailable' : 'allowed-ok',
-    detail: `operator; found=${report.found}; ${report.findings.map((f) => f.code).join(',')}`,
-  };
-  io.err(`${JSON.stringify({ audit: { ...audit, actor: operator.id } })}\n`);
-  if (json) io.out(`${JSON.stringify(reportJson(report), null, 2)}\n`);
-  else {
-    const articles = new Map(loadKnowledge(config.knowledgeDirs).map((a) => [a.id, a]));
-    io.out(`${renderText(composeCheckReport(report, articles, 'private'))}\n`);
+    operator,
+    { platform: 'cli', channelId: 'cli' },
+  );
+  const { report } = run;
+  if (!report) {
+    io.err(`${renderText(run.reply)}\n`);
+    return 1;
   }
+  io.out(json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : `${renderText(run.reply)}\n`);
+  const unavailable = report.findings.some((f) => f.code === 'check-unavailable');
   return unavailable || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -21,8 +21,9 @@ import { looksLikeCommand, parseCommand, type Command } from './commands/parse-c
 import { noMetrics, type Metrics } from './ports/metrics';
 import { MemoryFeedbackStore, silentLogger, systemClock, type Clock, type FeedbackStore, type Logger } from './ports/ports';
 import type { ActionId, Reply } from './replies/reply';
-import { runLiveCheck, type LiveCheckName } from './checks/run-live-check';
-import { type AuditLog } from './ports/store';
+import { runLiveCheck } from './checks/run-live-check';
+import { LIVE_CHECKS, liveCheck, type LiveCheckName } from './checks/live-check-registry';
+import type { AuditLog } from './ports/store';
 import { MemoryStore } from './ports/memory-store';
 
 export interface AssistantDeps {
@@ -105,8 +106,8 @@ export class Assistant {
         return { reply: this.kb(command.articleId) };
       case 'check':
         return { reply: await this.check(command, input) };
-      case 'trail':
-        return { reply: await this.runLive('trail', command.subject, input.actor, input.conversation) };
+      case 'live':
+        return { reply: await this.live(command, input, prefix) };
       case 'escalate':
       case 'escalations':
       case 'escalation':
@@ -132,6 +133,11 @@ export class Assistant {
         return helpful ? notice('Thanks, noted.', 'Glad it helped.') : composeNotHelpful(payload);
       }
       case 'check.run':
+        if (payload.unknownCheck !== undefined) {
+          const known = LIVE_CHECKS.map((c) => `\`${c.words}\``).join(', ');
+          const why = `The button asks for “${payload.unknownCheck}”, which this version of the bot does not have (the button may come from another version). I can run ${known}.`;
+          return notice('That button runs a check this version does not have', why, { kind: 'error' });
+        }
         if (!payload.c || !payload.s) return notice('That button has expired', 'Run the check as a command instead.');
         return this.runLive(payload.c, payload.s, action.actor, action.conversation);
       case 'kb.show':
@@ -237,20 +243,31 @@ export class Assistant {
   }
 
   private async check(command: Extract<Command, { name: 'check' }>, input: Input): Promise<Reply> {
-    if (command.kind === 'saml' || command.kind === 'scim') {
-      const text = command.subject || input.attachments?.[0]?.text || '';
-      if (!this.deps.offline) return notice('SAML and SCIM linting is not available yet', 'This installation has no offline checks.');
-      if (!text.trim()) {
-        const what = command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload';
-        return notice(`Nothing to check`, `Paste the ${what} after \`check ${command.kind}\`, or attach it as a file.${command.kind === 'saml' ? ` ${SAML_PASTE_WARNING}` : ''}`);
-      }
-      return composeLintReport(await (command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text)), this.articles);
+    const text = command.subject || input.attachments?.[0]?.text || '';
+    if (!this.deps.offline) return notice('SAML and SCIM linting is not available yet', 'This installation has no offline checks.');
+    if (!text.trim()) {
+      const what = command.kind === 'saml' ? 'SAML response (XML or base64)' : 'SCIM JSON payload';
+      return notice(`Nothing to check`, `Paste the ${what} after \`check ${command.kind}\`, or attach it as a file.${command.kind === 'saml' ? ` ${SAML_PASTE_WARNING}` : ''}`);
     }
-    return this.runLive(command.kind, command.subject, input.actor, input.conversation);
+    return composeLintReport(await (command.kind === 'saml' ? this.deps.offline.lintSaml(text) : this.deps.offline.lintScim(text)), this.articles);
   }
 
-  private runLive(check: LiveCheckName, subject: string, actor: Actor, conversation: Conversation): Promise<Reply> {
-    return runLiveCheck(
+  /** A typed live check; `check me` runs on the asker's own e-mail, as their chat platform reports it. */
+  private async live(command: Extract<Command, { name: 'live' }>, input: Input, prefix: string): Promise<Reply> {
+    if (!command.self) return this.runLive(command.check, command.subject, input.actor, input.conversation);
+    const spec = liveCheck(command.check);
+    const own = input.actor.email ?? (await (this.deps.people ?? nobodyKnown).emailOf(input.actor).catch(() => undefined));
+    if (!own?.trim()) {
+      return notice(
+        'I do not know your e-mail',
+        `Your chat platform did not tell me the e-mail of your account, so \`${spec.self?.words ?? spec.words}\` cannot tell who you are. Type \`${prefix}${spec.words} <your e-mail>\` instead.`,
+      );
+    }
+    return this.runLive(command.check, own, input.actor, input.conversation);
+  }
+
+  private async runLive(check: LiveCheckName, subject: string, actor: Actor, conversation: Conversation): Promise<Reply> {
+    const run = await runLiveCheck(
       {
         live: this.deps.live,
         policy: this.deps.lookupPolicy ?? DENY_ALL,
@@ -269,5 +286,6 @@ export class Assistant {
       actor,
       conversation,
     );
+    return run.reply;
   }
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LIVE_CHECK_NAMES, type LiveCheckName } from '../core/checks/live-check-registry';
 
-/** Names of the checks an article can offer. Offline checks need no AWS access. */
-export const CHECK_NAMES = ['user', 'trail', 'assignments', 'saml', 'scim'] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
+/** Names of the checks an article can offer: the live checks' registry names, and the offline (no AWS) linters. */
+export type CheckName = LiveCheckName | 'saml' | 'scim';
+export const CHECK_NAMES: readonly [CheckName, ...CheckName[]] = ['saml', 'scim', ...LIVE_CHECK_NAMES];
 
 const nonEmpty = z.string().trim().min(1);
 

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { LiveCheckName } from '../core/checks/live-check-registry';
 import type { Metrics } from '../core/ports/metrics';
 
 /** Prometheus metrics for /metrics. One registry per app, so tests can run several apps. */
@@ -45,7 +46,7 @@ export class PrometheusMetrics implements Metrics {
     this.answers.inc({ article: articleId ?? 'none', trigger });
     this.confidence.observe(confidence);
   }
-  checked(check: string, outcome: string): void {
+  checked(check: LiveCheckName, outcome: string): void {
     this.checks.inc({ check, outcome });
   }
   awsCall(operation: string, seconds: number, outcome: string): void {

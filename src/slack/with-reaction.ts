@@ -1,21 +1,23 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../core/ports/ports';
-import { looksLikeCommand, parseCommand } from '../core/commands/parse-command';
+import { decodeAction } from '../core/commands/action-payload';
+import { isSlowLiveCheck, liveCheck } from '../core/checks/live-check-registry';
+import { looksLikeCommand } from '../core/commands/parse-command';
 import type { ActionId } from '../core/replies/reply';
 import { slackErrorCode } from './deliver-reply';
 
 /** The reaction shown on the asker's message while live checks run. */
 export const WORKING_REACTION = 'eyes';
 
-/** Live checks call AWS (seconds, throttled); everything else answers in milliseconds. */
+/** Live checks the registry marks slow call AWS (seconds, throttled); everything else answers in milliseconds. */
 export function isSlowText(text: string): boolean {
-  if (!looksLikeCommand(text)) return false;
-  const c = parseCommand(text, 'message');
-  return c.name === 'trail' || (c.name === 'check' && (c.kind === 'user' || c.kind === 'assignments'));
+  return looksLikeCommand(text) && isSlowLiveCheck(text.trim().replace(/^\//, ''));
 }
 
-export function isSlowAction(id: ActionId): boolean {
-  return id === 'check.run';
+/** A "Run check" button for a check the registry marks slow (an unknown check answers at once). */
+export function isSlowAction(id: ActionId, value?: string): boolean {
+  const check = id === 'check.run' ? decodeAction(value).c : undefined;
+  return !!check && liveCheck(check).slow;
 }
 
 /**

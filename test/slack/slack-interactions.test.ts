@@ -91,6 +91,15 @@ describe('Slack slash command, buttons and shortcut over real HTTP', () => {
       expect(JSON.stringify(responsesTo(id)[0]!.body)).toMatch(/Live checks are not configured/);
     });
 
+    it('answers a "Run check" button for a check this version does not have with a clear error, without :eyes:', async () => {
+      const id = rid();
+      const messageTs = nextTs();
+      await sendSigned(h.events, blockActions({ actionId: 'check.run', value: JSON.stringify({ c: 'permissions', s: 'alice' }), responseUrl: h.fake.responseUrl(id), messageTs, threadTs: nextTs() }));
+      await h.fake.waitFor(() => responsesTo(id).length === 1);
+      expect(JSON.stringify(responsesTo(id)[0]!.body)).toMatch(/That button runs a check this version does not have.*permissions/);
+      expect(h.fake.callsTo('reactions.add').filter((c) => c.args.timestamp === messageTs)).toEqual([]);
+    });
+
     it('shows a knowledge base article from a kb.show button publicly in the thread', async () => {
       const messageTs = nextTs();
       const threadTs = nextTs();

@@ -2,6 +2,10 @@
  * Results of checks, live (AWS) and offline (SAML, SCIM), as the core sees them. The checks
  * themselves live in `src/checks/` and are handed to the Assistant through these interfaces.
  */
+import type { LiveCheckName } from './live-check-registry';
+
+/** The AWS side's interface is derived from the live-check registry (one method per check). */
+export type { LiveChecks } from './live-check-registry';
 
 export type FindingSeverity = 'error' | 'warning' | 'info' | 'ok';
 
@@ -17,7 +21,7 @@ export interface CheckFinding {
 }
 
 export interface CheckReport {
-  check: 'user' | 'trail' | 'assignments';
+  check: LiveCheckName;
   subject: string;
   found: boolean;
   findings: CheckFinding[];
@@ -25,12 +29,6 @@ export interface CheckReport {
   lines?: string[];
   /** Contains names, e-mails or other personal data: show only to allowed people, privately. */
   personalData: boolean;
-}
-
-export interface LiveChecks {
-  checkUser(subject: string): Promise<CheckReport>;
-  trail(subject: string): Promise<CheckReport>;
-  checkAssignments(principal: string): Promise<CheckReport>;
 }
 
 export type RuleStatus = 'pass' | 'fail' | 'na';

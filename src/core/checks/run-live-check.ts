@@ -1,7 +1,8 @@
 import type { Article } from '../../knowledge/article';
 import { authorizeLookup, lookupVisibility, type LookupPolicy } from './authorize-lookup';
 import type { People } from '../ports/people';
-import type { CheckReport, LiveChecks } from './checks';
+import type { CheckReport } from './checks';
+import { liveCheck, runOn, type LiveCheckName, type LiveChecks } from './live-check-registry';
 import { composeCheckReport } from '../replies/compose-check-report';
 import type { Actor, Conversation } from '../input';
 import { notice } from '../replies/notice';
@@ -11,13 +12,20 @@ import type { AuditEntry, AuditLog } from '../ports/store';
 import { hasNonTextChars } from '../text/detect-binary';
 import { formatTime } from '../text/format-time';
 
-export type LiveCheckName = CheckReport['check'];
+export type { LiveCheckName } from './live-check-registry';
+
+/** What one live check came to: the reply for the person, and the report when the check ran. */
+export interface LiveCheckRun {
+  reply: Reply;
+  report?: CheckReport;
+}
 
 export interface LiveCheckDeps {
   live?: LiveChecks;
   policy: LookupPolicy;
   people: People;
-  audit: AuditLog;
+  /** Every outcome, allowed or denied (the CLI writes it to stderr). */
+  audit: Pick<AuditLog, 'recordLookup'>;
   clock: Clock;
   logger: Logger;
   articles: ReadonlyMap<string, Article>;
@@ -30,6 +38,11 @@ export interface LiveCheckDeps {
 
 /** User names are at most 128 characters and e-mails 254; anything longer is not a subject. */
 export const MAX_SUBJECT_CHARS = 256;
+
+/** What is wrong with the subject for this check (none needed: empty is fine), or undefined. */
+export function checkSubjectProblem(check: LiveCheckName, subject: string): string | undefined {
+  return liveCheck(check).needsSubject || subject.trim() ? subjectProblem(subject) : undefined;
+}
 
 /** Returns what is wrong with a subject, or undefined when it can be looked up. */
 export function subjectProblem(subject: string): string | undefined {
@@ -52,16 +65,17 @@ async function record(deps: LiveCheckDeps, entry: AuditEntry): Promise<void> {
   }
 }
 
-/** Authorise → audit → run → compose. Never throws: every failure is a reply a person can act on. */
-export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, rawSubject: string, actor: Actor, conversation: Conversation): Promise<Reply> {
+/**
+ * Authorise → audit → run → compose, for chat and the CLI alike (the CLI as the operator). Never
+ * throws: every failure is a reply a person can act on; `report` is there when the check ran.
+ */
+export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, rawSubject: string, actor: Actor, conversation: Conversation): Promise<LiveCheckRun> {
   const subject = rawSubject.trim();
-  const problem = subjectProblem(rawSubject);
-  if (problem) return notice(`Cannot run the ${check} check`, `The ${check} check ${problem}.`, { kind: 'error' });
+  const problem = checkSubjectProblem(check, rawSubject);
+  if (problem) return { reply: notice(`Cannot run the ${check} check`, `The ${check} check ${problem}.`, { kind: 'error' }) };
   if (!deps.live) {
-    return notice(
-      'Live checks are not configured',
-      'Set `AWS_REGION`, `IDC_IDENTITY_STORE_ID` and `IDC_INSTANCE_ARN` to enable them. The knowledge base answers still work.',
-    );
+    const how = 'Set `AWS_REGION`, `IDC_IDENTITY_STORE_ID` and `IDC_INSTANCE_ARN` to enable them. The knowledge base answers still work.';
+    return { reply: notice('Live checks are not configured', how) };
   }
   const base = { at: deps.clock.now(), actor, check, subject };
   const decision = await authorizeLookup(deps.policy, actor, subject, deps.people);
@@ -73,17 +87,16 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
       decision.reason === 'not-self'
         ? 'You may only look up yourself (the e-mail your chat account has). Ask the identity team to look up others.'
         : `You are not allowed to run live lookups. An operator can allow your id \`${actor.id.replace(/`/g, '')}\` in \`LOOKUP_ALLOWED_USERS\`.`;
-    return notice('Not allowed', why);
+    return { reply: notice('Not allowed', why) };
   }
   let report: CheckReport;
   try {
-    report =
-      check === 'user' ? await deps.live.checkUser(subject) : check === 'trail' ? await deps.live.trail(subject) : await deps.live.checkAssignments(subject);
+    report = await runOn(deps.live, check, subject);
   } catch (err) {
     await record(deps, { ...base, outcome: 'allowed-error', detail: (err as Error).name });
     deps.onOutcome?.('allowed-error', []);
     deps.logger.error({ err, check, actor: actor.id }, 'live check failed');
-    return notice('The check failed', 'Something went wrong while reading AWS. The error is in the bot’s log; try again in a minute.', { kind: 'error' });
+    return { reply: notice('The check failed', 'Something went wrong while reading AWS. The error is in the bot’s log; try again in a minute.', { kind: 'error' }) };
   }
   const outcome = outcomeOf(report);
   await record(deps, {
@@ -96,5 +109,5 @@ export async function runLiveCheck(deps: LiveCheckDeps, check: LiveCheckName, ra
   deps.onOutcome?.(outcome, [`${check} check (${formatTime(deps.clock.now())}): ${report.found ? 'found' : 'not found'}${codes ? `; ${codes}` : ''}`]);
   // Every result says whether a person (or group) exists, even "not found" with no other data:
   // that is personal too, so it goes privately like the rest outside private support channels.
-  return composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, true));
+  return { reply: composeCheckReport(report, deps.articles, lookupVisibility(deps.policy, conversation, true)), report };
 }

@@ -1,3 +1,5 @@
+import { isLiveCheckName, type LiveCheckName } from '../checks/live-check-registry';
+
 /**
  * Button payloads. Short keys because Slack allows 2,000 characters per button value:
  * a = article id, h = message hash, c = check name, s = subject, e = escalation id,
@@ -6,7 +8,7 @@
 export interface ActionPayload {
   a?: string;
   h?: string;
-  c?: 'user' | 'trail' | 'assignments';
+  c?: LiveCheckName;
   s?: string;
   e?: string;
   r?: string;
@@ -20,16 +22,20 @@ export function encodeAction(payload: ActionPayload): string {
   return value;
 }
 
+/** A decoded payload; `unknownCheck`: the button names a check this version does not have (an older or newer bot's). */
+export type DecodedAction = ActionPayload & { unknownCheck?: string };
+
 /** Never throws: a tampered or foreign payload decodes to an empty object. */
-export function decodeAction(value: string | undefined): ActionPayload {
+export function decodeAction(value: string | undefined): DecodedAction {
   if (!value || value.length > MAX_VALUE_CHARS) return {};
   try {
     const parsed: unknown = JSON.parse(value);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    const out: ActionPayload = {};
+    const out: DecodedAction = {};
     const p = parsed as Record<string, unknown>;
     for (const key of ['a', 'h', 's', 'e', 'r'] as const) if (typeof p[key] === 'string') out[key] = p[key] as string;
-    if (p.c === 'user' || p.c === 'trail' || p.c === 'assignments') out.c = p.c;
+    if (isLiveCheckName(p.c)) out.c = p.c;
+    else if (p.c !== undefined) out.unknownCheck = (typeof p.c === 'string' ? p.c : JSON.stringify(p.c) ?? '').slice(0, 40);
     return out;
   } catch {
     return {};

@@ -1,3 +1,5 @@
+import { LIVE_CHECKS, liveCheck, matchLiveCheck, type LiveCheckName } from '../checks/live-check-registry';
+
 /**
  * Commands, as typed after `/idc`, after a mention ("@idc check user alice") or in Teams.
  * Anything that does not start with a command word is a question (`ask`).
@@ -5,15 +7,25 @@
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'ask'; text: string }
-  | { name: 'check'; kind: 'user' | 'assignments' | 'saml' | 'scim'; subject: string }
-  | { name: 'trail'; subject: string }
+  | { name: 'check'; kind: OfflineCheckKind; subject: string }
+  /** A live check from the registry; `self`: on the asker's own e-mail (`check me`), subject empty. */
+  | { name: 'live'; check: LiveCheckName; subject: string; self: boolean }
   | { name: 'escalate'; note: string }
   | { name: 'escalations' }
   | { name: 'escalation'; verb: EscalationVerb; id: string; text: string }
   | { name: 'kb'; articleId: string }
   | { name: 'unknown'; word: string; problem: string };
 
-const CHECK_KINDS = ['user', 'assignments', 'saml', 'scim'] as const;
+const OFFLINE_KINDS = ['saml', 'scim'] as const;
+type OfflineCheckKind = (typeof OFFLINE_KINDS)[number];
+
+/** What may follow `check`: the registry's `check …` words (user, assignments, me) and the linters. */
+const CHECK_KINDS = [...LIVE_CHECKS.map((c) => c.words), ...OFFLINE_KINDS.map((k) => `check ${k}`), ...LIVE_CHECKS.flatMap((c) => ('self' in c ? [c.self.words] : []))]
+  .filter((w) => w.startsWith('check '))
+  .map((w) => w.slice('check '.length));
+
+/** The first words of every command, live checks included (`trail`). */
+const COMMAND_WORDS = [...new Set(['help', '?', 'ask', 'check', 'escalate', 'escalations', 'escalation', 'kb', ...LIVE_CHECKS.map((c) => c.words.split(' ')[0]!)])];
 const ESCALATION_VERBS = ['claim', 'resolve', 'reopen', 'show'] as const;
 export type EscalationVerb = (typeof ESCALATION_VERBS)[number];
 
@@ -27,6 +39,8 @@ export function parseCommand(text: string, mode: 'line' | 'message' = 'message')
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase().replace(/^\//, '');
   const tail = trimmed.slice(first.length).trim();
+  const live = matchLiveCheck(trimmed.replace(/^\//, ''));
+  if (live) return 'problem' in live ? { name: 'unknown', word: liveCheck(live.check).words, problem: live.problem } : { name: 'live', ...live };
   switch (word) {
     case '':
     case 'help':
@@ -37,16 +51,11 @@ export function parseCommand(text: string, mode: 'line' | 'message' = 'message')
     case 'check': {
       const kind = rest[0]?.toLowerCase();
       const subject = tail.slice(rest[0]?.length ?? 0).trim();
-      if (!kind || !(CHECK_KINDS as readonly string[]).includes(kind)) {
+      if (!kind || !(OFFLINE_KINDS as readonly string[]).includes(kind)) {
         return { name: 'unknown', word: `check ${kind ?? ''}`.trim(), problem: `check needs one of: ${CHECK_KINDS.join(', ')}` };
       }
-      if ((kind === 'user' || kind === 'assignments') && !subject) {
-        return { name: 'unknown', word: `check ${kind}`, problem: `check ${kind} needs a user name or e-mail` };
-      }
-      return { name: 'check', kind: kind as (typeof CHECK_KINDS)[number], subject };
+      return { name: 'check', kind: kind as OfflineCheckKind, subject };
     }
-    case 'trail':
-      return tail ? { name: 'trail', subject: tail } : { name: 'unknown', word, problem: 'trail needs a user name or e-mail' };
     case 'escalate':
       return { name: 'escalate', note: tail };
     case 'escalations':
@@ -76,5 +85,6 @@ function parseEscalation(rest: string[], tail: string): Command {
 
 /** True when the text starts with a command word, so a mention like "@idc check user bob" runs it. */
 export function looksLikeCommand(text: string): boolean {
-  return /^\s*\/?(help|\?|ask|check|trail|escalate|escalations|escalation|kb)(\s|$)/i.test(text);
+  const first = text.trim().split(/\s+/, 1)[0]!.replace(/^\//, '').toLowerCase();
+  return COMMAND_WORDS.includes(first);
 }

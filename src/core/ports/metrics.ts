@@ -2,13 +2,14 @@
  * What the core counts. `src/metrics/prometheus-metrics.ts` exposes these at /metrics;
  * tests and the CLI use `noMetrics`.
  */
+import type { LiveCheckName } from '../checks/live-check-registry';
 import type { Trigger } from '../input';
 
 export interface Metrics {
   /** One reply decision: the article answered (null: no answer) and the best confidence seen. */
   answered(articleId: string | null, confidence: number, trigger: Trigger): void;
-  /** A live or offline check ran; outcome e.g. ok, denied, unavailable, error, pass, fail. */
-  checked(check: string, outcome: string): void;
+  /** A live check was asked for (label: its registry name); outcome e.g. allowed-ok, denied, unavailable, allowed-error. */
+  checked(check: LiveCheckName, outcome: string): void;
   /** One AWS API call: operation, seconds, and whether it was throttled. */
   awsCall(operation: string, seconds: number, outcome: 'ok' | 'throttled' | 'error' | 'timeout'): void;
   /** Current number of open (unresolved) escalations. */

@@ -3,6 +3,7 @@ import type { Match, MatchResult } from '../../match/matcher';
 import { CANDIDATE_THRESHOLD, MAX_MATCH_CHARS } from '../../match/index';
 import type { Action, Block, Reply } from './reply';
 import { encodeAction } from '../commands/action-payload';
+import { LIVE_CHECKS } from '../checks/live-check-registry';
 import { truncate } from '../text/truncate';
 
 /** Percent, for people: 0.873 → "87%". */
@@ -35,13 +36,9 @@ function answerActions(article: Article, result: MatchResult, messageHash: strin
     { id: 'feedback.not_helpful', label: 'Not helpful', value: encodeAction({ a: article.id, h: messageHash }) },
   ];
   const who = result.entities.emails[0] ?? result.entities.userNames[0];
-  if (who && article.checks.includes('user')) {
-    actions.push({ id: 'check.run', label: `Check user ${short(who)}`, value: encodeAction({ c: 'user', s: who }) });
-  } else if (who && article.checks.includes('assignments')) {
-    actions.push({ id: 'check.run', label: `Check assignments of ${short(who)}`, value: encodeAction({ c: 'assignments', s: who }) });
-  } else if (who && article.checks.includes('trail')) {
-    actions.push({ id: 'check.run', label: `Sign-in trail of ${short(who)}`, value: encodeAction({ c: 'trail', s: who }) });
-  }
+  // The first live check (registry order) the article names, for the person the message names.
+  const check = who ? LIVE_CHECKS.find((c) => article.checks.includes(c.name)) : undefined;
+  if (who && check) actions.push({ id: 'check.run', label: check.button(short(who)), value: encodeAction({ c: check.name, s: who }) });
   actions.push({ id: 'escalate', label: 'Escalate', value: encodeAction({ a: article.id, h: messageHash }), style: 'danger' });
   return actions;
 }

@@ -1,3 +1,4 @@
+import { liveCheckUsages } from '../checks/live-check-registry';
 import type { Reply } from './reply';
 import { SAML_PASTE_WARNING } from './saml-paste-warning';
 
@@ -6,15 +7,13 @@ export interface CommandHelp {
   summary: string;
 }
 
-/** Every command, as typed after `/idc` (Slack), after a mention, or on its own in Teams and the console. */
+/** Every command (the live checks from their registry), as typed after `/idc` (Slack), after a mention, or on its own in Teams and the console. */
 export const COMMANDS: readonly CommandHelp[] = [
   { usage: 'help', summary: 'this list' },
   { usage: 'ask <error or question>', summary: 'find the documented problem and its fix' },
-  { usage: 'check user <name|email>', summary: 'look the user up in the Identity Store and CloudTrail (authorised people)' },
-  { usage: 'check assignments <user|group>', summary: 'find account assignments that point at deleted principals' },
+  ...liveCheckUsages(),
   { usage: 'check saml', summary: 'lint a SAML response pasted after the command or attached (a live one only in a direct message)' },
   { usage: 'check scim', summary: 'lint a SCIM user payload or PATCH body pasted after the command' },
-  { usage: 'trail <user>', summary: 'the story of the user’s recent sign-ins from CloudTrail' },
   { usage: 'escalate [note]', summary: 'hand this thread to the support team with everything I know' },
   { usage: 'escalations', summary: 'open escalations, oldest first' },
   { usage: 'escalation claim|resolve|reopen|show <ESC-id> [text]', summary: 'work an escalation (resolve needs a short resolution; start it with `kb <article-id>` or `no-article` to say what fixed it)' },

@@ -1,8 +1,9 @@
 import { encodeAction } from '../commands/action-payload';
+import { liveCheck } from '../checks/live-check-registry';
 import type { Action, Block, Finding, Reply } from '../replies/reply';
 import type { WatchAlert, WatchKind } from './watch-alert';
 import { formatTime } from '../text/format-time';
-import { truncate } from '../text/truncate';
+import { truncate, truncateLine } from '../text/truncate';
 
 export const KIND_TITLES: Record<WatchKind, string> = {
   'scim-failure': 'SCIM provisioning failed',
@@ -34,7 +35,7 @@ export function digestLine(a: WatchAlert): string {
 function buttons(a: WatchAlert): Action[] {
   const out: Action[] = [];
   if (a.article) out.push({ id: 'kb.show', label: 'Open the article', value: encodeAction({ a: a.article }), style: 'primary' });
-  if (a.check) out.push({ id: 'check.run', label: a.check.name === 'user' ? 'Check the user' : 'Check assignments', value: encodeAction({ c: a.check.name, s: truncate(a.check.subject, 500) }) });
+  if (a.check) out.push({ id: 'check.run', label: liveCheck(a.check.name).button(truncateLine(a.check.subject, 40)), value: encodeAction({ c: a.check.name, s: truncate(a.check.subject, 500) }) });
   out.push({ id: 'escalate', label: 'Escalate', value: encodeAction(a.article ? { a: a.article } : {}) });
   return out;
 }

@@ -1,3 +1,5 @@
+import type { LiveCheckName } from '../checks/live-check-registry';
+
 /**
  * What the CloudTrail watcher reports, platform-free. The kinds are an interface (the CLI's
  * `watch --once --json` prints them and operators script against them): never rename one.
@@ -24,7 +26,7 @@ export interface WatchAlert {
   /** Exact fix commands, plain text. */
   fix?: string;
   /** The live check the "Run the check" button runs. */
-  check?: { name: 'user' | 'assignments'; subject: string };
+  check?: { name: LiveCheckName; subject: string };
 }
 
 /** The CLI's `--json` shape: stable keys, ISO times. */

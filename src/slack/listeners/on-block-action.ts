@@ -31,7 +31,7 @@ export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs = message?.thread_ts ?? message?.ts ?? body.container?.thread_ts;
-    const where = channel && message?.ts && isSlowAction(id) ? { channel, timestamp: message.ts } : undefined;
+    const where = channel && message?.ts && isSlowAction(id, clicked.value) ? { channel, timestamp: message.ts } : undefined;
     try {
       await withReaction(client, where, log, async () => {
         const reply = await deps.assistant.act({

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { LIVE_CHECKS } from '../../../src/core/checks/live-check-registry';
+import { WATCH_IAM_ACTIONS } from '../../../src/core/watch/watch-iam-actions';
 import { projectRoot } from '../../../src/paths';
 
 /** IAM service prefix of each SDK client package the checks use. */
@@ -36,24 +38,15 @@ function actionsUsed(): Array<{ file: string; command: string; action: string }>
 describe('docs/iam-policy.json', () => {
   const used = actionsUsed();
 
-  it('finds the AWS commands the checks use', () => {
-    expect(new Set(used.map((u) => u.action))).toEqual(
-      new Set([
-        'identitystore:GetUserId',
-        'identitystore:DescribeUser',
-        'identitystore:ListGroupMembershipsForMember',
-        'identitystore:GetGroupId',
-        'identitystore:DescribeGroup',
-        'sso:ListPermissionSets',
-        'sso:DescribePermissionSet',
-        'sso:ListAccountsForProvisionedPermissionSet',
-        'sso:ListAccountAssignments',
-        'sso:DescribeAccountAssignmentCreationStatus',
-        'sso:DescribeAccountAssignmentDeletionStatus',
-        'sso:DescribePermissionSetProvisioningStatus',
-        'cloudtrail:LookupEvents',
-      ]),
-    );
+  /** What the live-check registry declares (each check's actions; test/checks/aws checks them against real calls) and the watcher's. */
+  const declared = new Set([...LIVE_CHECKS.flatMap((c) => c.iamActions), ...WATCH_IAM_ACTIONS]);
+
+  it('finds in the code exactly the AWS commands the registry and the watcher declare', () => {
+    expect(new Set(used.map((u) => u.action))).toEqual(declared);
+  });
+
+  it('grants exactly what the registry and the watcher declare', () => {
+    expect(allowed).toEqual(declared);
   });
 
   it('allows every action the code calls', () => {

@@ -4,11 +4,14 @@ describe('parseCommand', () => {
   it.each([
     ['help', { name: 'help', topic: undefined }],
     ['', { name: 'help', topic: undefined }],
-    ['check user alice@example.com', { name: 'check', kind: 'user', subject: 'alice@example.com' }],
-    ['CHECK  User   bob', { name: 'check', kind: 'user', subject: 'bob' }],
+    ['check user alice@example.com', { name: 'live', check: 'user', subject: 'alice@example.com', self: false }],
+    ['CHECK  User   bob', { name: 'live', check: 'user', subject: 'bob', self: false }],
+    ['check assignments Domain Guests', { name: 'live', check: 'assignments', subject: 'Domain Guests', self: false }],
+    ['check me', { name: 'live', check: 'user', subject: '', self: true }],
+    ['/check User ME', { name: 'live', check: 'user', subject: '', self: true }],
     ['check saml PHNhbWxwOlJlc3BvbnNl', { name: 'check', kind: 'saml', subject: 'PHNhbWxwOlJlc3BvbnNl' }],
     ['check scim', { name: 'check', kind: 'scim', subject: '' }],
-    ['trail alice', { name: 'trail', subject: 'alice' }],
+    ['trail alice', { name: 'live', check: 'trail', subject: 'alice', self: false }],
     ['escalate users still locked out', { name: 'escalate', note: 'users still locked out' }],
     ['escalations', { name: 'escalations' }],
     ['kb Protected-Role-AWSReservedSSO', { name: 'kb', articleId: 'protected-role-awsreservedsso' }],
@@ -20,6 +23,9 @@ describe('parseCommand', () => {
   it('explains what a check needs', () => {
     expect(parseCommand('check user', 'line')).toMatchObject({ name: 'unknown', problem: 'check user needs a user name or e-mail' });
     expect(parseCommand('check dns x', 'line')).toMatchObject({ name: 'unknown', problem: expect.stringContaining('user, assignments, saml, scim') });
+    expect(parseCommand('check dns x', 'line')).toMatchObject({ problem: expect.stringMatching(/, me$/) });
+    expect(parseCommand('trail', 'line')).toMatchObject({ name: 'unknown', word: 'trail', problem: 'trail needs a user name or e-mail' });
+    expect(parseCommand('check me please', 'line')).toMatchObject({ name: 'unknown', word: 'check me' });
   });
 
   it('treats an unknown short command line as unknown, a pasted error as a question', () => {
