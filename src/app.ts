@@ -164,7 +164,8 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   let teams: TeamsEdge | undefined;
   if (config.teams) {
     const [{ createTeamsEdge }, { StoreConversationRefStore }] = await Promise.all([import('./teams/create-teams-edge'), import('./teams/conversation-ref-store')]);
-    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox });
+    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox, clock });
+    people.register('teams', teams.people);
   }
   if (teams?.desk) escalations.addDesk(teams.desk);
   if (teams) {
