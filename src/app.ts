@@ -96,6 +96,7 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     groups: people,
     audit: store,
     articleIds: new Set(articles.map((a) => a.id)),
+    metrics,
   });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,

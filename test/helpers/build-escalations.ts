@@ -1,7 +1,7 @@
 import type { People } from '../../src/core/people';
 import type { SupportPolicy } from '../../src/core/escalations/support-team';
 import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
-import { EscalationService } from '../../src/core/escalations/escalation-service';
+import { EscalationService, type EscalationServiceOptions } from '../../src/core/escalations/escalation-service';
 import { silentLogger, type Logger } from '../../src/core/ports';
 import { MemoryStore, type Store } from '../../src/core/store';
 import { buildAssistant, shippedArticles } from './builders';
@@ -10,7 +10,7 @@ import { FakeSupportDesk } from './fake-support-desk';
 
 /** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
 export function buildEscalations(
-  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: People; articleIds?: boolean } = {},
+  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: People; articleIds?: boolean; metrics?: EscalationServiceOptions['metrics'] } = {},
 ) {
   const store = over.store ?? new MemoryStore();
   const clock = new FakeClock();
@@ -25,6 +25,7 @@ export function buildEscalations(
     support: over.support,
     groups: over.groups,
     audit: store,
+    metrics: over.metrics,
     // With `articleIds`, a resolution may only name a shipped article (as in the app).
     ...(over.articleIds ? { articleIds: new Set(shippedArticles().map((a) => a.id)) } : {}),
   });
