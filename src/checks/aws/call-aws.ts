@@ -4,8 +4,9 @@ import { toAwsCheckError, type AwsCheckError } from './aws-check-error';
 /** Where each AWS call's latency and outcome go (`idc_aws_call_seconds`); the app passes its metrics. */
 export type AwsCallMetrics = Pick<Metrics, 'awsCall'>;
 
-/** The metric's outcome label for a failed call. */
-function outcomeOf(err: AwsCheckError): 'throttled' | 'timeout' | 'error' {
+/** The metric's outcome label for a failed call; "not found" is an answer (lookups by e-mail expect it), not an error. */
+function outcomeOf(err: AwsCheckError): 'ok' | 'throttled' | 'timeout' | 'error' {
+  if (err.code === 'not-found') return 'ok';
   return err.code === 'throttled' ? 'throttled' : err.code === 'timeout' ? 'timeout' : 'error';
 }
 

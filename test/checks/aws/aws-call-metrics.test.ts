@@ -52,6 +52,15 @@ describeMoto('idc_aws_call_seconds for every AWS call', () => {
     expect(Object.keys(calls).every((k) => k.endsWith(' ok'))).toBe(true);
   });
 
+  it('counts "no such user" as an answer (ok), not an error: a lookup by e-mail tries the user name first', async () => {
+    const metrics = new PrometheusMetrics();
+    await world.seed.user({ UserName: 'dana', Emails: [{ Value: 'dana@example.com', Primary: true }] });
+    const report = await world.live(metrics).checkUser('dana@example.com');
+    expect(report.found).toBe(true);
+    expect(await awsCalls(metrics)).toMatchObject({ 'identitystore:GetUserId ok': 2 });
+    expect(Object.keys(await awsCalls(metrics)).filter((k) => !k.endsWith(' ok'))).toEqual([]);
+  });
+
   it('counts a refused connection as error, a slow answer as timeout, and throttling as throttled', async () => {
     const closed = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
