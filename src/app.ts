@@ -82,7 +82,7 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   // One LookupEvents limiter for chat checks and the watcher: the quota is per account and region.
   const aws = config.aws ? await import('./checks/aws/create-aws-live-checks') : undefined;
   const trailBucket = aws?.createTrailBucket();
-  const live = deps.live ?? (config.aws && aws ? aws.createAwsLiveChecks(config.aws, undefined, { trailBucket }) : undefined);
+  const live = deps.live ?? (config.aws && aws ? aws.createAwsLiveChecks(config.aws, undefined, { trailBucket, metrics }) : undefined);
   const clock = deps.clock ?? systemClock;
   const memory = new ConversationMemory(store, clock, logger);
   // What each chat platform knows about its people (user groups, own e-mail); each edge registers its own.
@@ -97,6 +97,7 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     groups: people,
     audit: store,
     articleIds: new Set(articles.map((a) => a.id)),
+    metrics,
   });
   const assistant = new Assistant({
     lookupPolicy: config.lookup,
@@ -144,16 +145,17 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   const starts: Array<() => Promise<void>> = [];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
-    const [{ mountSlack }, { SlackSupportDesk }, { SlackMemberships }, { SlackDigestPoster }] = await Promise.all([
+    const [{ mountSlack }, { SlackSupportDesk }, { SlackMemberships }, { SlackPeople }, { SlackDigestPoster }] = await Promise.all([
       import('./slack/mount-slack'),
       import('./slack/slack-support-desk'),
       import('./slack/slack-memberships'),
+      import('./slack/slack-people'),
       import('./slack/slack-digest-poster'),
     ]);
     const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, inbox, home: { store, clock } });
     const slackLog = logger.child({ edge: 'slack' });
     const slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
-    people.register('slack', slackMemberships);
+    people.register('slack', new SlackPeople(slack.bolt.client, slackMemberships, slackLog, clock));
     escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
     if (config.watch?.slackChannel) posters.push(new SlackDigestPoster(slack.bolt.client, config.watch.slackChannel));
     routes.push(...slack.routes);
@@ -164,7 +166,8 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   let teams: TeamsEdge | undefined;
   if (config.teams) {
     const [{ createTeamsEdge }, { StoreConversationRefStore }] = await Promise.all([import('./teams/create-teams-edge'), import('./teams/conversation-ref-store')]);
-    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox });
+    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox, clock });
+    people.register('teams', teams.people);
   }
   if (teams?.desk) escalations.addDesk(teams.desk);
   if (teams) {
@@ -174,7 +177,7 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
   let watcher: Watcher<WatchEvent> | undefined;
   if (config.watch && config.aws) {
     if (config.watch.teamsConversation && teams) posters.push(new (await import('./teams/teams-digest-poster')).TeamsDigestPoster(teams.proactive, config.watch.teamsConversation));
-    const source = watchSource ?? aws!.createAwsWatchSource(config.aws, { bucket: trailBucket!, deletions: store, signinThreshold: config.watch.signinFailures });
+    const source = watchSource ?? aws!.createAwsWatchSource(config.aws, { bucket: trailBucket!, deletions: store, signinThreshold: config.watch.signinFailures, metrics });
     watcher = new Watcher({ source, store, posters, clock, logger: logger.child({ job: 'watcher' }), intervalMinutes: config.watch.intervalMinutes });
     checks.push(`watcher: every ${config.watch.intervalMinutes} min to ${posters.map((p) => p.platform).join(' and ')}`);
   }

@@ -335,6 +335,13 @@ export class KyselyStore implements Store {
     });
   }
 
+  countEscalations(status: readonly EscalationStatus[]): Promise<number> {
+    return this.run('countEscalations', async (db) => {
+      const row = await db.selectFrom('escalations').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).where('status', 'in', [...status]).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    });
+  }
+
   dueReminders(openBefore: Date, limit: number): Promise<Escalation[]> {
     return this.run('dueReminders', async (db) => {
       const rows = await db

@@ -1,6 +1,6 @@
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
-import type { Logger } from '../core/ports/ports';
+import type { Clock, Logger } from '../core/ports/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
 import { BoundedCloudAdapter } from './bounded-cloud-adapter';
@@ -13,6 +13,7 @@ import { replayTeamsActivity } from './teams-inbox';
 import { teamsRoute } from './teams-route';
 import { TeamsSupportDesk } from './teams-support-desk';
 import { TeamsProactive } from './teams-proactive';
+import { TeamsPeople } from './teams-people';
 
 export interface TeamsTimeouts {
   /** After this long without an answer, post "Working on it…" and update it later (Teams allows 15 s). */
@@ -37,6 +38,8 @@ export interface TeamsEdgeOptions {
   timeouts?: Partial<TeamsTimeouts>;
   /** The durable inbox (activities written before their turn; recovered after a crash). */
   inbox?: Inbox;
+  /** For the member e-mail cache (tests move it). */
+  clock?: Clock;
 }
 
 export interface TeamsEdge {
@@ -46,12 +49,14 @@ export interface TeamsEdge {
   desk?: TeamsSupportDesk;
   /** Proactive posts (the watcher's digest) through stored conversation references. */
   proactive: TeamsProactive;
+  /** The asker's e-mail / UPN from the conversation member (register it for 'teams' in the People). */
+  people: TeamsPeople;
   /** Resolves when background reply updates have finished. */
   idle(): Promise<void>;
 }
 
 /** The Teams edge: the SDK's adapter and agent built from our config only, mounted at /api/messages. */
-export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox }: TeamsEdgeOptions): TeamsEdge {
+export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox, clock }: TeamsEdgeOptions): TeamsEdge {
   const t = { ...DEFAULT_TEAMS_TIMEOUTS, ...timeouts };
   const log = logger.child({ edge: 'teams' });
   const anonymous = config.allowAnonymous;
@@ -68,8 +73,9 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
     throw new TeamsError('sdk_setup', `The Teams SDK rejected the configuration: ${(err as Error).message}`, anonymous ? 'Anonymous mode is refused with NODE_ENV=production: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID.' : 'Check TEAMS_APP_ID, TEAMS_TENANT_ID and the secret or certificate.', { cause: err });
   }
   const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation });
-  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation });
   const proactive = new TeamsProactive({ adapter, refs, appId: anonymous ? undefined : config.appId });
+  const people = new TeamsPeople(proactive, log, t.connectorMs, clock);
+  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation, people });
   if (inbox) inbox.onRecover('teams', replayTeamsActivity(inbox, adapter, app));
   const desk = config.supportConversation
     ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log, proactive })
@@ -79,6 +85,7 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
     refs,
     desk,
     proactive,
+    people,
     idle: () => replies.idle(),
   };
 }

@@ -10,6 +10,7 @@ import { readSubmit, type Submit } from './read-submit';
 import { FAILED, replyActivity } from './reply-activity';
 import { toInput } from './teams-input';
 import { referenceOf } from './teams-reference';
+import type { TeamsPeople } from './teams-people';
 import type { TeamsReplies } from './teams-replies';
 import { settleWithin } from './with-timeout';
 import { truncate } from '../core/text/truncate';
@@ -22,6 +23,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   firstReplyMs: number;
   supportConversation?: string;
+  /** Learns where each sender can be looked up (their e-mail, for self-service lookups). */
+  people?: Pick<TeamsPeople, 'remember'>;
 }
 
 const MAX_TOAST_CHARS = 300;
@@ -61,6 +64,7 @@ export function createTeamsBot(deps: TeamsBotDeps): AgentApplication<TurnState> 
     turnLog(ctx).debug({}, 'teams: activity received');
     const ref = referenceOf(ctx.activity);
     if (ref) await refs.saveReference(ref);
+    deps.people?.remember(ctx.activity);
     return true;
   });
 

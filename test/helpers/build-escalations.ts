@@ -1,9 +1,9 @@
 import type { People } from '../../src/core/ports/people';
 import type { SupportPolicy } from '../../src/core/escalations/support-team';
 import { ConversationMemory } from '../../src/core/escalations/conversation-memory';
-import { EscalationService } from '../../src/core/escalations/escalation-service';
+import { EscalationService, type EscalationServiceOptions } from '../../src/core/escalations/escalation-service';
 import { silentLogger, type Logger } from '../../src/core/ports/ports';
-import { type Store } from '../../src/core/ports/store';
+import type { Store } from '../../src/core/ports/store';
 import { MemoryStore } from '../../src/core/ports/memory-store';
 import { buildAssistant, shippedArticles } from './builders';
 import { FakeClock } from './fake-clock';
@@ -11,7 +11,7 @@ import { FakeSupportDesk } from './fake-support-desk';
 
 /** An Assistant with the escalation flow on a store, a fake clock and fake support desks. */
 export function buildEscalations(
-  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: People; articleIds?: boolean } = {},
+  over: { store?: Store; desks?: FakeSupportDesk[]; remindAfterMinutes?: number; logger?: Logger; support?: SupportPolicy; groups?: People; articleIds?: boolean; metrics?: EscalationServiceOptions['metrics'] } = {},
 ) {
   const store = over.store ?? new MemoryStore();
   const clock = new FakeClock();
@@ -26,6 +26,7 @@ export function buildEscalations(
     support: over.support,
     groups: over.groups,
     audit: store,
+    metrics: over.metrics,
     // With `articleIds`, a resolution may only name a shipped article (as in the app).
     ...(over.articleIds ? { articleIds: new Set(shippedArticles().map((a) => a.id)) } : {}),
   });

@@ -34,6 +34,8 @@ export class FakeSlack {
   readonly channelMembers = new Map<string, string[]>();
   /** usergroups.users.list: user group id → member ids (unknown groups answer no_such_subteam). */
   readonly userGroups = new Map<string, string[]>();
+  /** users.info: user id → profile e-mail (unknown users answer user_not_found; null: a profile without e-mail). */
+  readonly userEmails = new Map<string, string | null>();
   /** The same map under the name the surfaces tests use. */
   get members(): Map<string, string[]> {
     return this.channelMembers;
@@ -187,6 +189,12 @@ export class FakeSlack {
         const users = this.userGroups.get(String(args.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
       }
+      case 'users.info': {
+        const id = String(args.user);
+        if (!this.userEmails.has(id)) return { ok: false, error: 'user_not_found' };
+        const email = this.userEmails.get(id);
+        return { ok: true, user: { id, name: id.toLowerCase(), is_bot: false, profile: { real_name: `User ${id}`, ...(email ? { email } : {}) } } };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       default:
@@ -229,4 +237,15 @@ export function textsOf(value: unknown): string {
   };
   walk(value);
   return out.join('\n');
+}
+
+/** One fake Slack for a whole test file, its records cleared before each test; call the result to get it. */
+export function useFakeSlack(): () => FakeSlack {
+  let fake: FakeSlack | undefined;
+  beforeAll(async () => {
+    fake = await new FakeSlack().start();
+  });
+  afterAll(() => fake?.close());
+  beforeEach(() => fake!.reset());
+  return () => fake!;
 }

@@ -33,6 +33,8 @@ describe('Slack escalations end to end (support channel, claim, mirror into the 
     const ack = postsTo('C0OTHER')[1]!;
     expect(ack.args.thread_ts).toBe(root);
     const id = /ESC-\d+/.exec(textsOf(ack.args))![0];
+    // The app's /metrics counts it as open.
+    expect(await (await fetch(`${h.base}/metrics`)).text()).toMatch(/^idc_escalations_open 1$/m);
 
     // Escalating the same thread again links to the same escalation.
     await sendSigned(h.events, eventCallback(appMention('escalate', { ts: nextTs(), thread_ts: root })).body);

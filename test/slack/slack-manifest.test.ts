@@ -37,6 +37,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.push': [],
   'conversations.members': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  // The asker's own e-mail for LOOKUP_SELF_SERVICE: profile.email needs users:read.email too.
+  'users.info': ['users:read', 'users:read.email'],
   'auth.test': [],
   // The durable inbox reads a thread after a crash mid-reply (channels:history; groups:history and
   // im:history come with the message events).

@@ -218,6 +218,9 @@ export function storeContract(open: () => Promise<Store>): void {
       expect((await store.listEscalations({ status: ['open', 'claimed'], unposted: true, limit: 10 })).map((e) => e.id)).toEqual(['ESC-1002', 'ESC-1001']);
       expect((await store.listEscalations({ status: ['open', 'claimed'], limit: 2 })).map((e) => e.id)).toEqual(['ESC-1004', 'ESC-1002']);
       expect((await store.listEscalations({ status: ['resolved'], limit: 10 })).map((e) => e.id)).toEqual(['ESC-1003']);
+      expect(await store.countEscalations(['open', 'claimed'])).toBe(3);
+      expect(await store.countEscalations(['resolved'])).toBe(1);
+      expect(await store.countEscalations(['claimed', 'resolved'])).toBe(2);
     });
 
     it('reminds once per open period, for unclaimed ones open long enough', async () => {

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 /** One call the bot made to the Bot Connector service. */
 export interface ConnectorCall {
   method: 'POST' | 'PUT' | string;
-  /** `send` (new activity), `reply` (…/activities/{replyToId}), `update` (PUT), `create` (new conversation). */
-  kind: 'send' | 'reply' | 'update' | 'create' | 'other';
+  /** `send` (new activity), `reply` (…/activities/{replyToId}), `update` (PUT), `create` (new conversation), `member` (GET …/members/{id}). */
+  kind: 'send' | 'reply' | 'update' | 'create' | 'member' | 'other';
+  /** For `member`: the member id asked about. */
+  memberId?: string;
   conversationId?: string;
   activityId?: string;
   authorization?: string;
@@ -20,8 +22,12 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Waits until `count` calls match (default: any call). */
   waitFor(count: number, match?: (c: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** GET /v3/conversations/{id}/members/{memberId}: member id → TeamsChannelAccount (unknown ids answer 404 MemberNotFoundInConversation). */
+  members: Map<string, Record<string, unknown>>;
   /** Makes the service stop answering (to test our timeouts). */
   hang(on: boolean): void;
+  /** Makes only the member endpoint stop answering (its calls are still recorded). */
+  hangMembers(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -37,17 +43,30 @@ function read(req: IncomingMessage): Promise<string> {
 /**
  * A local stand-in for the Bot Connector service Teams replies go to: records
  * POST /v3/conversations, POST /v3/conversations/{id}/activities[/{replyToId}] and
- * PUT /v3/conversations/{id}/activities/{id}, answering with ids like the real one.
+ * PUT /v3/conversations/{id}/activities/{id}, answering with ids like the real one; and serves
+ * GET /v3/conversations/{id}/members/{memberId} from `members`.
  */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const members = new Map<string, Record<string, unknown>>();
   const waiters: Array<() => void> = [];
   let hanging = false;
+  let membersHanging = false;
   let next = 1;
   const server: Server = createServer(async (req, res) => {
     const body = await read(req);
     if (hanging) return; // never answers
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const member = req.method === 'GET' ? /^\/v3\/conversations\/(.+?)\/members\/([^/]+)$/.exec(path) : null;
+    if (member) {
+      calls.push({ method: 'GET', kind: 'member', conversationId: member[1], memberId: member[2], authorization: req.headers.authorization, body: undefined });
+      waiters.splice(0).forEach((w) => w());
+      if (membersHanging) return;
+      const account = members.get(member[2]!);
+      const answer = account ? { status: 200, body: account } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation' } } };
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+      return;
+    }
     const m = /^\/v3\/conversations(?:\/(.+?)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
     let parsed: any;
     try {
@@ -75,8 +94,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url,
     calls,
+    members,
     hang: (on) => {
       hanging = on;
+    },
+    hangMembers: (on) => {
+      membersHanging = on;
     },
     async waitFor(count, match = () => true, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@ import {
   ListPermissionSetsCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import { callAws } from './call-aws';
+import { callAws, type AwsCallMetrics } from './call-aws';
 import { CoalescingCache } from './coalescing-cache';
 
 export interface Assignment {
@@ -47,12 +47,18 @@ export class AssignmentScanner {
     private readonly client: SSOAdminClient,
     readonly instanceArn: string,
     private readonly timeoutMs: number,
+    private readonly metrics?: AwsCallMetrics,
     limits: Partial<ScanLimits> = {},
     now: () => number = Date.now,
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.cache = new CoalescingCache<AssignmentScan>(60_000, now, 4);
     this.names = new CoalescingCache<string | undefined>(10 * 60_000, now, 1_000);
+  }
+
+  /** One AWS call with the configured deadline, counted in the metrics. */
+  private call<T>(action: string, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return callAws(action, this.timeoutMs, run, this.metrics);
   }
 
   scan(): Promise<AssignmentScan> {
@@ -62,7 +68,7 @@ export class AssignmentScanner {
   /** The permission set's name, for the fix message; undefined if it cannot be read. */
   permissionSetName(permissionSetArn: string): Promise<string | undefined> {
     return this.names.get(permissionSetArn, async () => {
-      const out = await callAws('sso:DescribePermissionSet', this.timeoutMs, (abortSignal) =>
+      const out = await this.call('sso:DescribePermissionSet', (abortSignal) =>
         this.client.send(new DescribePermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: permissionSetArn }), { abortSignal }),
       );
       return out.PermissionSet?.Name;
@@ -95,14 +101,14 @@ export class AssignmentScanner {
     };
 
     const sets = await pages(async (token) => {
-      const out = await callAws('sso:ListPermissionSets', this.timeoutMs, (abortSignal) =>
+      const out = await this.call('sso:ListPermissionSets', (abortSignal) =>
         this.client.send(new ListPermissionSetsCommand({ InstanceArn: this.instanceArn, MaxResults: 100, NextToken: token }), { abortSignal }),
       );
       return { items: out.PermissionSets ?? [], next: out.NextToken };
     });
     for (const permissionSetArn of sets) {
       const accounts = await pages(async (token) => {
-        const out = await callAws('sso:ListAccountsForProvisionedPermissionSet', this.timeoutMs, (abortSignal) =>
+        const out = await this.call('sso:ListAccountsForProvisionedPermissionSet', (abortSignal) =>
           this.client.send(
             new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: permissionSetArn, MaxResults: 100, NextToken: token }),
             { abortSignal },
@@ -112,7 +118,7 @@ export class AssignmentScanner {
       });
       for (const accountId of accounts) {
         const found = await pages(async (token) => {
-          const out = await callAws('sso:ListAccountAssignments', this.timeoutMs, (abortSignal) =>
+          const out = await this.call('sso:ListAccountAssignments', (abortSignal) =>
             this.client.send(
               new ListAccountAssignmentsCommand({ InstanceArn: this.instanceArn, AccountId: accountId, PermissionSetArn: permissionSetArn, MaxResults: 100, NextToken: token }),
               { abortSignal },

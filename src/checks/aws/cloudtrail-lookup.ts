@@ -1,7 +1,7 @@
 import { LookupEventsCommand, type CloudTrailClient, type LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import type { AwsCheckError } from './aws-check-error';
 import { toAwsCheckError } from './aws-check-error';
-import { callAws } from './call-aws';
+import { callAws, type AwsCallMetrics } from './call-aws';
 import { CoalescingCache } from './coalescing-cache';
 import { parseTrailText, type TrailEvent } from './parse-trail-record';
 import { TokenBucket } from './token-bucket';
@@ -36,6 +36,8 @@ export interface CloudTrailLookupOptions {
   /** Longest wait for a rate-limit slot before giving up, in milliseconds. */
   maxQueueMs?: number;
   now?: () => number;
+  /** Every LookupEvents call is counted here (`idc_aws_call_seconds`). */
+  metrics?: AwsCallMetrics;
 }
 
 const ACTION = 'cloudtrail:LookupEvents';
@@ -90,6 +92,7 @@ export class CloudTrailLookup {
             }),
             { abortSignal },
           ),
+          this.opts.metrics,
         );
         for (const ev of out.Events ?? []) {
           const parsed = ev.CloudTrailEvent ? parseTrailText(ev.CloudTrailEvent, ev.EventTime) : { events: [], problems: ['no CloudTrailEvent'] };

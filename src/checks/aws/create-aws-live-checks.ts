@@ -8,6 +8,7 @@ import { CloudTrailLookup } from './cloudtrail-lookup';
 import { IdentityStoreReader } from './identity-store-reader';
 import { TokenBucket } from './token-bucket';
 import type { WatchStore } from '../../core/watch/watch-ports';
+import type { AwsCallMetrics } from './call-aws';
 import { TrailWatchSource } from './trail-watch-source';
 
 export interface AwsClients {
@@ -37,14 +38,16 @@ export function createAwsClients(config: AwsConfig): AwsClients {
 export interface AwsTuning {
   /** Shared LookupEvents limiter; default 2 requests/s (the CloudTrail quota). */
   trailBucket?: TokenBucket;
+  /** Every AWS call the checks make is counted here (`idc_aws_call_seconds`); the app passes its metrics. */
+  metrics?: AwsCallMetrics;
 }
 
 /** The LiveChecks port from configuration; tests pass clients pointed at moto and a fake CloudTrail. */
 export function createAwsLiveChecks(config: AwsConfig, clients: AwsClients = createAwsClients(config), tuning: AwsTuning = {}): AwsLiveChecks {
   return new AwsLiveChecks({
-    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
-    trail: new CloudTrailLookup(clients.cloudtrail, { timeoutMs: config.callTimeoutMs, bucket: tuning.trailBucket }),
-    assignments: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
+    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs, tuning.metrics),
+    trail: new CloudTrailLookup(clients.cloudtrail, { timeoutMs: config.callTimeoutMs, bucket: tuning.trailBucket, metrics: tuning.metrics }),
+    assignments: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs, tuning.metrics) : undefined,
     identityStoreId: config.identityStoreId,
     identitySource: config.identitySource,
     trailDays: config.trailDays,
@@ -63,14 +66,16 @@ export interface WatchSourceOptions {
   signinThreshold: number;
   /** LookupEvents pages per event source and pass (default 4: 200 events). */
   maxPages?: number;
+  /** Every AWS call the watcher makes is counted here (`idc_aws_call_seconds`). */
+  metrics?: AwsCallMetrics;
 }
 
 /** The watcher's source from configuration; tests pass clients pointed at moto and a fake CloudTrail. */
 export function createAwsWatchSource(config: AwsConfig, options: WatchSourceOptions, clients: AwsClients = createAwsClients(config)): TrailWatchSource {
   return new TrailWatchSource({
-    reader: { client: clients.cloudtrail, bucket: options.bucket, timeoutMs: config.callTimeoutMs, maxPages: options.maxPages ?? 4 },
-    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs),
-    scanner: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs) : undefined,
+    reader: { client: clients.cloudtrail, bucket: options.bucket, timeoutMs: config.callTimeoutMs, maxPages: options.maxPages ?? 4, metrics: options.metrics },
+    identity: new IdentityStoreReader(clients.identitystore, config.identityStoreId, config.callTimeoutMs, options.metrics),
+    scanner: config.instanceArn ? new AssignmentScanner(clients.ssoAdmin, config.instanceArn, config.callTimeoutMs, options.metrics) : undefined,
     ssoAdmin: clients.ssoAdmin,
     identityStoreId: config.identityStoreId,
     deletions: options.deletions,

@@ -8,7 +8,7 @@ import {
   type IdentitystoreClient,
 } from '@aws-sdk/client-identitystore';
 import { AwsCheckError } from './aws-check-error';
-import { callAws } from './call-aws';
+import { callAws, type AwsCallMetrics } from './call-aws';
 import { CoalescingCache } from './coalescing-cache';
 
 export type IdentityUser = Omit<DescribeUserCommandOutput, '$metadata'>;
@@ -55,11 +55,17 @@ export class IdentityStoreReader {
     private readonly client: IdentitystoreClient,
     private readonly identityStoreId: string,
     private readonly timeoutMs: number,
+    private readonly metrics?: AwsCallMetrics,
     limits: Partial<Limits> = {},
     now: () => number = Date.now,
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.exists = new CoalescingCache<boolean>(60_000, now, 5_000);
+  }
+
+  /** One AWS call with the configured deadline, counted in the metrics. */
+  private call<T>(action: string, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return callAws(action, this.timeoutMs, run, this.metrics);
   }
 
   /** GetUserId by userName, then (for e-mails) by emails.value. Undefined: no such user. */
@@ -68,7 +74,7 @@ export class IdentityStoreReader {
     if (subject.includes('@')) paths.push(['emails.value', 'email']);
     for (const [path, matchedBy] of paths) {
       try {
-        const out = await callAws('identitystore:GetUserId', this.timeoutMs, (abortSignal) =>
+        const out = await this.call('identitystore:GetUserId', (abortSignal) =>
           this.client.send(
             new GetUserIdCommand({ IdentityStoreId: this.identityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: path, AttributeValue: subject } } }),
             { abortSignal },
@@ -83,7 +89,7 @@ export class IdentityStoreReader {
   }
 
   async describeUser(userId: string): Promise<IdentityUser> {
-    const { $metadata: _, ...user } = await callAws('identitystore:DescribeUser', this.timeoutMs, (abortSignal) =>
+    const { $metadata: _, ...user } = await this.call('identitystore:DescribeUser', (abortSignal) =>
       this.client.send(new DescribeUserCommand({ IdentityStoreId: this.identityStoreId, UserId: userId }), { abortSignal }),
     );
     return user;
@@ -99,7 +105,7 @@ export class IdentityStoreReader {
         truncated = true;
         break;
       }
-      const out = await callAws('identitystore:ListGroupMembershipsForMember', this.timeoutMs, (abortSignal) =>
+      const out = await this.call('identitystore:ListGroupMembershipsForMember', (abortSignal) =>
         this.client.send(
           new ListGroupMembershipsForMemberCommand({ IdentityStoreId: this.identityStoreId, MemberId: { UserId: userId }, MaxResults: 100, NextToken: token }),
           { abortSignal },
@@ -115,7 +121,7 @@ export class IdentityStoreReader {
   }
 
   async groupName(groupId: string): Promise<string | undefined> {
-    const out = await callAws('identitystore:DescribeGroup', this.timeoutMs, (abortSignal) =>
+    const out = await this.call('identitystore:DescribeGroup', (abortSignal) =>
       this.client.send(new DescribeGroupCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId }), { abortSignal }),
     );
     return out.DisplayName;
@@ -124,7 +130,7 @@ export class IdentityStoreReader {
   /** GetGroupId by display name. Undefined: no such group. */
   async findGroupId(displayName: string): Promise<string | undefined> {
     try {
-      const out = await callAws('identitystore:GetGroupId', this.timeoutMs, (abortSignal) =>
+      const out = await this.call('identitystore:GetGroupId', (abortSignal) =>
         this.client.send(
           new GetGroupIdCommand({ IdentityStoreId: this.identityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: displayName } } }),
           { abortSignal },

@@ -44,7 +44,7 @@ export class TrailWatchSource implements WatchSource<WatchTrailEvent> {
       ...(await recreatedPrincipals(events, { names: this.names, identity, scanner, deletions, identityStoreId }, now)),
       ...(await signinFailures(events, this.names, { threshold: this.o.signinThreshold }, now)),
       ...(await provisioningFailures(events, this.names, now)),
-      ...(scanner && this.o.ssoAdmin ? await asyncProvisioningFailures(events, { client: this.o.ssoAdmin, instanceArn: scanner.instanceArn, timeoutMs: this.o.reader.timeoutMs, names: this.names }, now) : []),
+      ...(scanner && this.o.ssoAdmin ? await asyncProvisioningFailures(events, { client: this.o.ssoAdmin, instanceArn: scanner.instanceArn, timeoutMs: this.o.reader.timeoutMs, names: this.names, metrics: this.o.reader.metrics }, now) : []),
     ];
   }
 }

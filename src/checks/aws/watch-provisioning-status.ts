@@ -5,7 +5,7 @@ import {
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import type { WatchAlert } from '../../core/watch/watch-alert';
-import { callAws } from './call-aws';
+import { callAws, type AwsCallMetrics } from './call-aws';
 import type { PrincipalNames } from './watch-findings';
 import type { WatchTrailEvent } from './watch-trail-reader';
 
@@ -17,6 +17,7 @@ export interface ProvisioningStatusDeps {
   instanceArn: string;
   timeoutMs: number;
   names: PrincipalNames;
+  metrics?: AwsCallMetrics;
 }
 
 interface Status {
@@ -27,23 +28,23 @@ interface Status {
 }
 
 function describe(deps: ProvisioningStatusDeps, kind: NonNullable<WatchTrailEvent['asyncRequest']>['kind'], requestId: string): Promise<Status> {
-  const { client, instanceArn, timeoutMs } = deps;
+  const { client, instanceArn, timeoutMs, metrics } = deps;
   switch (kind) {
     case 'assignment-creation':
       return callAws('sso:DescribeAccountAssignmentCreationStatus', timeoutMs, async (abortSignal) => {
         const s = (await client.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId }), { abortSignal })).AccountAssignmentCreationStatus;
         return { status: s?.Status, reason: s?.FailureReason, permissionSetArn: s?.PermissionSetArn, accountId: s?.TargetId };
-      });
+      }, metrics);
     case 'assignment-deletion':
       return callAws('sso:DescribeAccountAssignmentDeletionStatus', timeoutMs, async (abortSignal) => {
         const s = (await client.send(new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId }), { abortSignal })).AccountAssignmentDeletionStatus;
         return { status: s?.Status, reason: s?.FailureReason, permissionSetArn: s?.PermissionSetArn, accountId: s?.TargetId };
-      });
+      }, metrics);
     case 'provisioning':
       return callAws('sso:DescribePermissionSetProvisioningStatus', timeoutMs, async (abortSignal) => {
         const s = (await client.send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId }), { abortSignal })).PermissionSetProvisioningStatus;
         return { status: s?.Status, reason: s?.FailureReason, permissionSetArn: s?.PermissionSetArn, accountId: s?.AccountId };
-      });
+      }, metrics);
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LookupEventsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { WatchEvent, WatchRead, WatchWindow } from '../../core/watch/watch-ports';
 import { toAwsCheckError } from './aws-check-error';
-import { callAws } from './call-aws';
+import { callAws, type AwsCallMetrics } from './call-aws';
 import { parseLenientJson } from './parse-lenient-json';
 import { parseTrailRecord, type TrailEvent } from './parse-trail-record';
 import type { TokenBucket } from './token-bucket';
@@ -38,6 +38,8 @@ export interface WatchReaderOptions {
   maxPages: number;
   /** Longest wait for a limiter slot; background work may wait longer than a chat answer. */
   maxQueueMs?: number;
+  /** Every LookupEvents call is counted here (`idc_aws_call_seconds`). */
+  metrics?: AwsCallMetrics;
 }
 
 type Obj = Record<string, unknown>;
@@ -117,6 +119,7 @@ export async function readTrailWindow(o: WatchReaderOptions, window: WatchWindow
             }),
             { abortSignal },
           ),
+          o.metrics,
         );
         for (const ev of out.Events ?? []) {
           const parsed = ev.CloudTrailEvent ? toWatchEvent(ev.CloudTrailEvent, ev.EventId, ev.EventTime) : undefined;

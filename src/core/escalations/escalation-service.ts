@@ -7,6 +7,7 @@ import type { Actor, Conversation, Platform } from '../input';
 import { notice } from '../replies/notice';
 import type { Clock, Logger } from '../ports/ports';
 import type { Reply } from '../replies/reply';
+import type { Metrics } from '../ports/metrics';
 import type { People } from '../ports/people';
 import type { AuditLog, EscalationChange, Store } from '../ports/store';
 import { NO_SUPPORT_USERS, SupportTeam, type EscalationVerb, type SupportPolicy } from './support-team';
@@ -37,6 +38,8 @@ export interface EscalationServiceOptions {
   groups?: People;
   /** Refusals are recorded here (who tried what on which escalation). */
   audit?: AuditLog;
+  /** `idc_escalations_open`: set at start, on every tick and whenever one opens, is claimed, resolved or reopened. */
+  metrics?: Pick<Metrics, 'escalationsOpen'>;
 }
 
 export interface EscalateRequest {
@@ -137,6 +140,7 @@ export class EscalationService {
       return this.storeDown(err, 'Could not record the escalation', 'Nothing was saved and the support team was not told.');
     }
     if (!created) return composeEscalated(escalation, 'existing');
+    await this.countOpen();
     const posted = await this.post(desk, escalation);
     return composeEscalated(posted ?? escalation, posted ? 'opened' : 'unposted');
   }
@@ -225,11 +229,13 @@ export class EscalationService {
       }
     }
     result.swept = await this.o.store.sweep(now);
+    await this.countOpen(); // other replicas open and resolve too
     return result;
   }
 
   /** Runs `tick()` every `everyMs` (unref'd: never keeps the process alive). Returns stop(). */
   start(everyMs = 60_000): () => void {
+    void this.countOpen();
     let running = false;
     const timer = setInterval(() => {
       if (running) return;
@@ -292,6 +298,7 @@ export class EscalationService {
     };
     const updated = await this.o.store.changeEscalation(id, changes[kind]);
     if (!updated) return undefined;
+    await this.countOpen();
     const desk = updated.supportMessage && this.desks.get(updated.supportMessage.platform);
     if (desk) {
       await desk.update(updated, composeSupportMessage(updated)).catch((err: unknown) =>
@@ -327,6 +334,16 @@ export class EscalationService {
     await desk.notifyRequester(e, text, composeRequesterUpdate(text)).catch((err: unknown) =>
       this.o.logger.warn({ escalation: e.id, err: (err as Error).message }, 'could not tell the asker’s thread'),
     );
+  }
+
+  /** Sets the open-escalations gauge from the store (open or claimed), so every replica reports the same number. */
+  private async countOpen(): Promise<void> {
+    if (!this.o.metrics) return;
+    try {
+      this.o.metrics.escalationsOpen(await this.o.store.countEscalations(['open', 'claimed']));
+    } catch (err) {
+      this.o.logger.debug({ err: (err as Error).message }, 'could not count open escalations; the gauge keeps its last value');
+    }
   }
 
   private unknown(id: string): Reply {

@@ -179,6 +179,10 @@ export class MemoryStore implements Store {
     return this.oldestFirst((r) => filter.status.includes(r.escalation.status) && (!filter.unposted || !r.escalation.supportMessage), filter.limit);
   }
 
+  async countEscalations(status: readonly EscalationStatus[]): Promise<number> {
+    return [...this.escalations.values()].filter((r) => status.includes(r.escalation.status)).length;
+  }
+
   async dueReminders(openBefore: Date, limit: number): Promise<Escalation[]> {
     return this.oldestFirst((r) => r.escalation.status === 'open' && !r.escalation.remindedAt && r.openSince <= openBefore.getTime(), limit);
   }

@@ -150,6 +150,8 @@ export interface EscalationStore {
   setSupportMessage(id: string, ref: MessageRef): Promise<void>;
   /** Oldest first. */
   listEscalations(filter: { status: readonly EscalationStatus[]; unposted?: boolean; limit: number }): Promise<Escalation[]>;
+  /** How many escalations have one of these statuses (for the `idc_escalations_open` gauge). */
+  countEscalations(status: readonly EscalationStatus[]): Promise<number>;
   /** Open (unclaimed) since before `openBefore` and not reminded in this open period; oldest first. */
   dueReminders(openBefore: Date, limit: number): Promise<Escalation[]>;
   /** Atomically takes the reminder and records the event: true for exactly one caller. */
