@@ -3,6 +3,7 @@ import { deliverReply, respondWith } from '../deliver-reply';
 import { failureReply } from '../failure-reply';
 import { readBlockAction } from '../read-block-action';
 import { KB_SEARCH_OPEN_ACTION_ID, renderModal } from '../render-view';
+import { slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { isSlowAction, withReaction } from '../with-reaction';
 
@@ -38,7 +39,7 @@ export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
           id,
           value: clicked.value,
           actor: { platform: 'slack', id: body.user.id, name: body.user.name },
-          conversation: { platform: 'slack', channelId: channel ?? '', threadId: threadTs, privateSupport: channel === deps.supportChannel },
+          conversation: slackConversation(deps, channel ?? '', { threadId: threadTs }),
         });
         log.info({ kind: reply?.kind ?? 'silent', native: clicked.native, surface: view?.type ?? 'message' }, 'action handled');
         if (view) {

@@ -3,10 +3,11 @@ import { decodeSlackText } from '../decode-slack-text';
 import { respondWith } from '../deliver-reply';
 import { escapeMrkdwn } from '../escape-mrkdwn';
 import { failureReply } from '../failure-reply';
+import { IDC_COMMAND, slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { isSlowText } from '../with-reaction';
 
-export const IDC_COMMAND = '/idc';
+export { IDC_COMMAND };
 
 /**
  * `/idc <subcommand>`: acked at once (with a "working" line when live checks will run), answered
@@ -29,7 +30,7 @@ export function onIdcCommand(app: App, deps: SlackEdgeDeps): void {
         text,
         trigger: 'command',
         actor: { platform: 'slack', id: command.user_id, name: command.user_name },
-        conversation: { platform: 'slack', channelId: command.channel_id, privateSupport: command.channel_id === deps.supportChannel },
+        conversation: slackConversation(deps, command.channel_id),
       });
       log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'command handled');
       if (reply) await respondWith(respond, reply, log);

@@ -2,6 +2,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { decodeSlackText } from '../decode-slack-text';
 import { deliverReply, respondWith } from '../deliver-reply';
 import { failureReply } from '../failure-reply';
+import { slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 
 /** The message shortcut's callback_id, as in manifest/slack.yml. */
@@ -28,7 +29,7 @@ export function onTroubleshootShortcut(app: App, deps: SlackEdgeDeps): void {
         text: decodeSlackText(shortcut.message.text ?? '', context.botUserId),
         trigger: 'shortcut',
         actor: { platform: 'slack', id: shortcut.user.id, name: shortcut.user.name },
-        conversation: { platform: 'slack', channelId: channel, threadId: threadTs, messageId: shortcut.message.ts, privateSupport: channel === deps.supportChannel },
+        conversation: slackConversation(deps, channel, { threadId: threadTs, messageId: shortcut.message.ts }),
       });
       log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'shortcut handled');
       if (!reply) return;
