@@ -1,5 +1,6 @@
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
+import { noMetrics, type Metrics } from '../core/metrics';
 import type { Logger } from '../core/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
@@ -37,6 +38,8 @@ export interface TeamsEdgeOptions {
   timeouts?: Partial<TeamsTimeouts>;
   /** The durable inbox (activities written before their turn; recovered after a crash). */
   inbox?: Inbox;
+  /** `idc_edge_errors_total{platform="teams"}`: refused tokens, failed turns, Bot Connector errors. */
+  metrics?: Metrics;
 }
 
 export interface TeamsEdge {
@@ -51,7 +54,7 @@ export interface TeamsEdge {
 }
 
 /** The Teams edge: the SDK's adapter and agent built from our config only, mounted at /api/messages. */
-export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox }: TeamsEdgeOptions): TeamsEdge {
+export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox, metrics = noMetrics }: TeamsEdgeOptions): TeamsEdge {
   const t = { ...DEFAULT_TEAMS_TIMEOUTS, ...timeouts };
   const log = logger.child({ edge: 'teams' });
   const anonymous = config.allowAnonymous;
@@ -67,15 +70,15 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
   } catch (err) {
     throw new TeamsError('sdk_setup', `The Teams SDK rejected the configuration: ${(err as Error).message}`, anonymous ? 'Anonymous mode is refused with NODE_ENV=production: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID.' : 'Check TEAMS_APP_ID, TEAMS_TENANT_ID and the secret or certificate.', { cause: err });
   }
-  const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation });
-  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation });
+  const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation, metrics });
+  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation, metrics });
   const proactive = new TeamsProactive({ adapter, refs, appId: anonymous ? undefined : config.appId });
   if (inbox) inbox.onRecover('teams', replayTeamsActivity(inbox, adapter, app));
   const desk = config.supportConversation
     ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log, proactive })
     : undefined;
   return {
-    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log, inbox })],
+    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log, inbox, metrics })],
     refs,
     desk,
     proactive,
