@@ -21,7 +21,7 @@ import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { createHttpServer, sendJson, type Route } from './server/create-server';
 import { InFlight } from './server/in-flight';
 import { toListenError } from './server/listen-error';
-import type { TeamsEdge, TeamsEdgeOptions } from './teams/create-teams-edge';
+import type { ChatEdge, EdgeContext } from './server/chat-edge';
 import type { DigestPoster, WatchEvent, WatchSource } from './core/watch/watch-ports';
 import { Watcher } from './core/watch/watcher';
 
@@ -41,8 +41,8 @@ export interface App {
   listen(): Promise<number>;
   /** Stops accepting requests, waits for in-flight work (bounded), then closes resources. */
   close(timeoutMs?: number): Promise<void>;
-  /** The Teams edge when Teams is configured (its SupportDesk, stored references, idle()). */
-  teams?: TeamsEdge;
+  /** The configured chat edges (Slack, Teams), in the one edge shape. */
+  edges: ChatEdge[];
   /** The CloudTrail watcher when WATCH_CHANNEL / WATCH_TEAMS_CONVERSATION is set (started by listen()). */
   watcher?: Watcher<WatchEvent>;
 }
@@ -58,8 +58,6 @@ export interface AppOptions {
   seen?: SeenEventStore;
   /** Inbox lease and polling (benches and tests shorten them). */
   inbox?: Pick<InboxOptions, 'leaseMs' | 'pollMs'>;
-  /** Teams edge extras: a persistent conversation reference store, shorter timeouts in tests. */
-  teams?: Pick<TeamsEdgeOptions, 'refs' | 'timeouts'>;
   /** The watcher's source (default: CloudTrail, Identity Store and sso-admin from config.aws); tests pass clients on moto. */
   watchSource?: WatchSource;
 }
@@ -69,7 +67,7 @@ export interface AppOptions {
  * Teams and AWS SDKs are imported only when configured (each costs 100 to 250 ms and 10 to 20 MB
  * at start), so the console alone starts light.
  */
-export async function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, teams: teamsOptions = {}, inbox: inboxOptions = {}, watchSource }: AppOptions): Promise<App> {
+export async function createApp({ config, logger, deps = {}, store = new MemoryStore(), seen, inbox: inboxOptions = {}, watchSource }: AppOptions): Promise<App> {
   const { articles, examples } = loadKnowledgeBase(config.knowledgeDirs, (message) => logger.warn({ knowledgeDirs: config.knowledgeDirs.length - 1 }, message));
   // The schema stops the start; evidence problems (an operator's article without sources) only warn.
   for (const p of lintArticles(articles, readEvidence(articles), { ownNames: COMMAND_NAMES })) {
@@ -141,42 +139,20 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     routes.push(...consoleRoutes(assistant, { token: config.console.token, loopback: isLoopbackHost(config.host) }));
     channels.push('console');
   }
-  // Edges that connect out or verify credentials at start (Slack: auth.test, Socket Mode).
-  const starts: Array<() => Promise<void>> = [];
-  const stops: Array<() => Promise<void>> = [];
-  if (config.slack) {
-    const [{ mountSlack }, { SlackSupportDesk }, { SlackMemberships }, { SlackPeople }, { SlackDigestPoster }] = await Promise.all([
-      import('./slack/mount-slack'),
-      import('./slack/slack-support-desk'),
-      import('./slack/slack-memberships'),
-      import('./slack/slack-people'),
-      import('./slack/slack-digest-poster'),
-    ]);
-    const slack = mountSlack({ config: config.slack, assistant, seen: seen ?? store, logger, inFlight, inbox, home: { store, clock } });
-    const slackLog = logger.child({ edge: 'slack' });
-    const slackMemberships = new SlackMemberships(slack.bolt.client, [...new Set([...config.lookup.allowedGroups, ...config.support.slackGroups])], slackLog, clock);
-    people.register('slack', new SlackPeople(slack.bolt.client, slackMemberships, slackLog, clock));
-    escalations.addDesk(new SlackSupportDesk(slack.bolt.client, config.slack.supportChannel, slackLog, slackMemberships));
-    if (config.watch?.slackChannel) posters.push(new SlackDigestPoster(slack.bolt.client, config.watch.slackChannel));
-    routes.push(...slack.routes);
-    starts.push(slack.start);
-    stops.push(slack.stop);
-    channels.push('slack');
-  }
-  let teams: TeamsEdge | undefined;
-  if (config.teams) {
-    const [{ createTeamsEdge }, { StoreConversationRefStore }] = await Promise.all([import('./teams/create-teams-edge'), import('./teams/conversation-ref-store')]);
-    teams = createTeamsEdge({ refs: new StoreConversationRefStore(store, () => clock.now()), ...teamsOptions, config: config.teams, assistant, logger, inbox, clock });
-    people.register('teams', teams.people);
-  }
-  if (teams?.desk) escalations.addDesk(teams.desk);
-  if (teams) {
-    routes.push(...teams.routes);
-    channels.push('teams');
+  // The chat edges, one line per platform: its SDK is imported only when its config section is set.
+  const context: Omit<EdgeContext<never>, 'section'> = { config, assistant, store, seen: seen ?? store, logger, inbox, inFlight, clock, metrics };
+  const edges: ChatEdge[] = [];
+  if (config.slack) edges.push(await (await import('./slack/slack-chat-edge')).createSlackChatEdge({ ...context, section: config.slack }));
+  if (config.teams) edges.push(await (await import('./teams/teams-chat-edge')).createTeamsChatEdge({ ...context, section: config.teams }));
+  for (const edge of edges) {
+    routes.push(...edge.routes);
+    if (edge.people) people.register(edge.platform, edge.people);
+    if (edge.desk) escalations.addDesk(edge.desk);
+    if (edge.digest) posters.push(edge.digest);
+    channels.push(edge.platform);
   }
   let watcher: Watcher<WatchEvent> | undefined;
   if (config.watch && config.aws) {
-    if (config.watch.teamsConversation && teams) posters.push(new (await import('./teams/teams-digest-poster')).TeamsDigestPoster(teams.proactive, config.watch.teamsConversation));
     const source = watchSource ?? aws!.createAwsWatchSource(config.aws, { bucket: trailBucket!, deletions: store, signinThreshold: config.watch.signinFailures, metrics });
     watcher = new Watcher({ source, store, posters, clock, logger: logger.child({ job: 'watcher' }), intervalMinutes: config.watch.intervalMinutes });
     checks.push(`watcher: every ${config.watch.intervalMinutes} min to ${posters.map((p) => p.platform).join(' and ')}`);
@@ -192,10 +168,10 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
     inFlight,
     channels,
     checks,
-    teams,
+    edges,
     watcher,
     listen: async () => {
-      for (const start of starts) await start();
+      for (const edge of edges) await edge.start();
       return new Promise((resolve, reject) => {
         server.once('error', (err) => reject(toListenError(err, config.host, config.port)));
         server.listen(config.port, config.host, () => {
@@ -213,11 +189,11 @@ export async function createApp({ config, logger, deps = {}, store = new MemoryS
       stopInbox();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const stop of stops) await stop();
+      for (const edge of edges) await edge.stop();
       if (!(await inFlight.drain(timeoutMs))) logger.warn({ pending: inFlight.size }, 'shutdown deadline passed with work in flight');
       server.closeAllConnections();
       await closed;
-      await teams?.idle();
+      for (const edge of edges) await edge.idle();
       await memory.idle(); // the last answers' records, before the caller closes the store
       await ownOffline?.close(); // the lint worker thread, if one was started
     },

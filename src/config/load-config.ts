@@ -27,6 +27,8 @@ export interface TeamsConfig {
   certificateKeyFile?: string;
   /** Entra authority; default https://login.microsoftonline.com (US Government: https://login.microsoftonline.us). */
   authority?: string;
+  /** Not read from the environment: tests and benches shorten the edge's timeouts (milliseconds). */
+  timeouts?: { firstReplyMs?: number; connectorMs?: number; authMs?: number };
 }
 
 export interface AwsConfig {

@@ -94,7 +94,7 @@ export class Assistant {
 
   async decide(input: Input): Promise<Outcome> {
     const command = this.commandFor(input);
-    const prefix = input.actor.platform === 'slack' ? '/idc ' : '';
+    const prefix = input.conversation.commandPrefix ?? '';
     switch (command.name) {
       case 'ask':
         return this.ask(command.text, input);
@@ -148,7 +148,7 @@ export class Assistant {
       case 'escalation.claim':
       case 'escalation.resolve':
       case 'escalation.reopen':
-        return runEscalationAction(this.deps.escalations, { ...action, id: action.id }, payload, action.actor.platform === 'slack' ? '/idc ' : '');
+        return runEscalationAction(this.deps.escalations, { ...action, id: action.id }, payload, action.conversation.commandPrefix ?? '');
     }
   }
 

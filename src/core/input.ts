@@ -22,6 +22,11 @@ export interface Conversation {
   permalink?: string;
   /** Channel marked as private support: personal data may be shown in it. */
   privateSupport?: boolean;
+  /**
+   * How people type a command here, set by the edge: `/idc ` on Slack; absent for bare words
+   * (Teams, the console, the CLI). Help and hints quote commands with it.
+   */
+  commandPrefix?: string;
 }
 
 /**

@@ -1,15 +1,19 @@
 import { parse as parseYaml } from 'yaml';
 import { frontMatterSchema, type Article } from './article';
+import { AppError } from '../core/app-error';
 
 /** An article that cannot be used; names the file and the field so the operator can fix it. */
-export class ArticleError extends Error {
-  readonly code = 'invalid_article';
+export class ArticleError extends AppError<'invalid_article'> {
   constructor(
     readonly file: string,
     readonly field: string,
     problem: string,
   ) {
-    super(`${file}: ${field}: ${problem}`);
+    super(
+      'invalid_article',
+      `${file}: ${field}: ${problem}`,
+      'Fix that knowledge base file (YAML front matter, then the Cause, Steps and When to escalate sections; see "Knowledge base" in README.md) or remove its folder from KNOWLEDGE_DIRS.',
+    );
     this.name = 'ArticleError';
   }
 }

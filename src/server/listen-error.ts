@@ -1,17 +1,11 @@
+import { AppError } from '../core/app-error';
+
 /**
  * The server could not listen. Foreign `listen` errors (EADDRINUSE, ENOTFOUND, EACCES…) are
  * mapped here to one line that names the variable to change, so a failed start is not a stack.
  */
-export class ListenError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fix: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ListenError';
-  }
+export class ListenError extends AppError<'port_in_use' | 'port_not_allowed' | 'host_unresolvable' | 'host_not_local'> {
+  override name = 'ListenError';
 }
 
 /** Maps a `server.listen` error to a ListenError naming HOST or PORT; other errors pass through. */

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../core/ports/ports';
 import { buildHome, type HomeDeps } from '../core/surfaces/build-home';
 import { renderHomeView } from './render-view';
+import { SLACK_COMMAND_PREFIX } from './slack-conversation';
 import type { SupportTeam } from './support-team';
 
 /**
@@ -17,7 +18,7 @@ export class AppHome {
 
   async publish(client: webApi.WebClient, userId: string): Promise<void> {
     const support = await this.team.includes(userId);
-    const view = renderHomeView(await buildHome(this.home, { support }));
+    const view = renderHomeView(await buildHome(this.home, { support, commandPrefix: SLACK_COMMAND_PREFIX }));
     await client.views.publish({ user_id: userId, view });
     this.logger.debug({ support, blocks: view.blocks.length }, 'home tab published');
   }

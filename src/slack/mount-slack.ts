@@ -1,6 +1,7 @@
 import type { SlackConfig } from '../config/load-config';
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
+import { noMetrics, type Metrics } from '../core/ports/metrics';
 import { systemClock, type Logger } from '../core/ports/ports';
 import type { HomeDeps } from '../core/surfaces/build-home';
 import type { SeenEventStore } from '../core/ports/store';
@@ -21,6 +22,7 @@ import { onMessage } from './listeners/on-message';
 import { onTroubleshootShortcut } from './listeners/on-troubleshoot-shortcut';
 import { isFromTheFuture } from './future-timestamp';
 import { SlackFileReader } from './read-attached-files';
+import { slackFailureKind } from './guard-listener';
 import { SlackStartError } from './slack-start-error';
 import { SupportTeam } from './support-team';
 
@@ -36,6 +38,8 @@ export interface SlackEdgeOptions {
   home?: Pick<HomeDeps, 'store'> & Partial<Pick<HomeDeps, 'clock'>>;
   /** The durable inbox: Events API deliveries are written to it before the ack (and deduplicated by it). */
   inbox?: Inbox;
+  /** `idc_edge_errors_total{platform="slack"}`: refused signatures, failed listeners, Web API errors. */
+  metrics?: Metrics;
 }
 
 export interface SlackEdge {
@@ -55,7 +59,7 @@ const STOP_GRACE_MS = 8_000;
 const FILE_HOSTS = ['https://files.slack.com', 'https://files.slack-gov.com'];
 
 /** The Slack edge: Bolt, our listeners, and how it attaches to the server. */
-export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), home, inbox }: SlackEdgeOptions): SlackEdge {
+export function mountSlack({ config, assistant, seen, logger, inFlight = new InFlight(), home, inbox, metrics = noMetrics }: SlackEdgeOptions): SlackEdge {
   const log = logger.child({ edge: 'slack' });
   const { app, transport, http } = createBoltApp(config, log);
   app.inbox = inbox;
@@ -65,6 +69,7 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
     assistant,
     threads: new AnsweredThreads(seen),
     logger: log,
+    metrics,
     watchChannels: new Set(config.watchChannels),
     supportChannel: config.supportChannel,
     files: new SlackFileReader({ botToken: config.botToken, allowedOrigins: apiOrigin ? [...FILE_HOSTS, apiOrigin] : FILE_HOSTS }),
@@ -82,8 +87,10 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
   onIdcCommand(app, deps);
   onBlockAction(app, deps);
   onTroubleshootShortcut(app, deps);
+  // Listeners catch their own failures (guard); this sees what fails around them (middleware).
   app.error(async (err) => {
-    log.error({ code: err.code, err: err.message }, 'Slack listener failed');
+    metrics.edgeError('slack', slackFailureKind(err.original ?? err));
+    log.error({ code: err.code, err: err.message }, 'Slack middleware failed');
   });
 
   const routes: Route[] = http
@@ -95,6 +102,10 @@ export function mountSlack({ config, assistant, seen, logger, inFlight = new InF
               sendJson(res, 405, { error: 'method_not_allowed', message: `Slack sends POST requests to ${SLACK_EVENTS_PATH}.` });
               return;
             }
+            // Bolt answers 401 itself when the signature or timestamp does not verify: counted here.
+            res.once('finish', () => {
+              if (res.statusCode === 401) metrics.edgeError('slack', 'signature');
+            });
             if (isFromTheFuture(req)) {
               log.warn({ path: SLACK_EVENTS_PATH }, 'Slack request refused: its timestamp is more than 5 minutes in the future (check this host’s clock)');
               req.resume();

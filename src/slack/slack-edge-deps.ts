@@ -1,4 +1,5 @@
 import type { Assistant } from '../core/assistant';
+import type { Metrics } from '../core/ports/metrics';
 import type { Logger } from '../core/ports/ports';
 import type { AnsweredThreads } from './answered-threads';
 import type { AppHome } from './app-home';
@@ -9,6 +10,8 @@ export interface SlackEdgeDeps {
   assistant: Assistant;
   threads: AnsweredThreads;
   logger: Logger;
+  /** `edgeError('slack', kind)` on the one failure path (`guard`). */
+  metrics: Metrics;
   /** Channel ids where the bot answers unasked, at the high-confidence threshold only. */
   watchChannels: ReadonlySet<string>;
   /** The support team's channel: personal data may be shown there. */

@@ -1,5 +1,6 @@
 import type { Assistant } from '../core/assistant';
 import type { Inbox } from '../core/inbox';
+import { noMetrics, type Metrics } from '../core/ports/metrics';
 import type { Clock, Logger } from '../core/ports/ports';
 import type { TeamsConfig } from '../config/load-config';
 import type { Route } from '../server/create-server';
@@ -40,6 +41,8 @@ export interface TeamsEdgeOptions {
   inbox?: Inbox;
   /** For the member e-mail cache (tests move it). */
   clock?: Clock;
+  /** `idc_edge_errors_total{platform="teams"}`: refused tokens, failed turns, Bot Connector errors. */
+  metrics?: Metrics;
 }
 
 export interface TeamsEdge {
@@ -56,7 +59,7 @@ export interface TeamsEdge {
 }
 
 /** The Teams edge: the SDK's adapter and agent built from our config only, mounted at /api/messages. */
-export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox, clock }: TeamsEdgeOptions): TeamsEdge {
+export function createTeamsEdge({ config, assistant, logger, refs = new MemoryConversationRefStore(), timeouts = {}, inbox, clock, metrics = noMetrics }: TeamsEdgeOptions): TeamsEdge {
   const t = { ...DEFAULT_TEAMS_TIMEOUTS, ...timeouts };
   const log = logger.child({ edge: 'teams' });
   const anonymous = config.allowAnonymous;
@@ -72,16 +75,16 @@ export function createTeamsEdge({ config, assistant, logger, refs = new MemoryCo
   } catch (err) {
     throw new TeamsError('sdk_setup', `The Teams SDK rejected the configuration: ${(err as Error).message}`, anonymous ? 'Anonymous mode is refused with NODE_ENV=production: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID.' : 'Check TEAMS_APP_ID, TEAMS_TENANT_ID and the secret or certificate.', { cause: err });
   }
-  const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation });
+  const replies = new TeamsReplies({ firstReplyMs: t.firstReplyMs, logger: log, supportConversation: config.supportConversation, metrics });
   const proactive = new TeamsProactive({ adapter, refs, appId: anonymous ? undefined : config.appId });
   const people = new TeamsPeople(proactive, log, t.connectorMs, clock);
-  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation, people });
+  const app = createTeamsBot({ adapter, assistant, replies, refs, logger: log, firstReplyMs: t.firstReplyMs, supportConversation: config.supportConversation, metrics, people });
   if (inbox) inbox.onRecover('teams', replayTeamsActivity(inbox, adapter, app));
   const desk = config.supportConversation
     ? new TeamsSupportDesk({ adapter, refs, supportConversation: config.supportConversation, appId: anonymous ? undefined : config.appId, logger: log, proactive })
     : undefined;
   return {
-    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log, inbox })],
+    routes: [teamsRoute({ adapter, app, anonymous, authTimeoutMs: t.authMs, maxBodyBytes: MAX_BODY_BYTES, logger: log, inbox, metrics })],
     refs,
     desk,
     proactive,

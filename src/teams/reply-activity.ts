@@ -32,8 +32,3 @@ export const PRIVATE_FAILED: Reply = notice(
   'This answer is only for you. Open a chat with me (personal app) and ask there.',
   { visibility: 'public' },
 );
-
-export const FAILED: Reply = notice('Something went wrong on our side', 'The details are in the assistant’s logs. Try again, or escalate to the support team.', {
-  visibility: 'public',
-  kind: 'error',
-});

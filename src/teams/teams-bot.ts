@@ -1,13 +1,16 @@
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import type { Assistant } from '../core/assistant';
 import { notice } from '../core/replies/notice';
+import type { Metrics } from '../core/ports/metrics';
 import type { Logger } from '../core/ports/ports';
+import { FAILURE_SENTENCE, failureReply } from '../core/replies/failure-reply';
 import type { Reply } from '../core/replies/reply';
 import type { TeamsReferenceStore } from './conversation-ref-store';
 import { invokeResponse } from './invoke-response';
 import { onMessageExtensions } from './message-extensions';
 import { readSubmit, type Submit } from './read-submit';
-import { FAILED, replyActivity } from './reply-activity';
+import { replyActivity } from './reply-activity';
+import { reportTeamsFailure } from './report-failure';
 import { toInput } from './teams-input';
 import { referenceOf } from './teams-reference';
 import type { TeamsPeople } from './teams-people';
@@ -25,6 +28,7 @@ export interface TeamsBotDeps {
   supportConversation?: string;
   /** Learns where each sender can be looked up (their e-mail, for self-service lookups). */
   people?: Pick<TeamsPeople, 'remember'>;
+  metrics: Metrics;
 }
 
 const MAX_TOAST_CHARS = 300;
@@ -50,13 +54,14 @@ export function createTeamsBot(deps: TeamsBotDeps): AgentApplication<TurnState> 
   const turnLog = (ctx: TurnContext) =>
     logger.child({ activityId: ctx.activity.id, activityType: ctx.activity.type, activityName: ctx.activity.name, conversationType: ctx.activity.conversation?.conversationType });
 
+  // The one failure path of a turn: counted, logged, and the person sees the same sentence as on Slack.
   app.onError(async (ctx, error) => {
-    turnLog(ctx).error({ err: error }, 'teams: turn failed');
+    reportTeamsFailure({ metrics: deps.metrics, logger: turnLog(ctx) }, error, 'turn failed');
     try {
-      if (ctx.activity.type === 'invoke') await invokeResponse(ctx, toast('Something went wrong on our side. Try again.'));
-      else await ctx.sendActivity(replyActivity(FAILED));
+      if (ctx.activity.type === 'invoke') await invokeResponse(ctx, toast(FAILURE_SENTENCE));
+      else await ctx.sendActivity(replyActivity(failureReply('public')));
     } catch (err) {
-      logger.error({ err }, 'teams: could not tell the user about the failure');
+      logger.error({ err: (err as Error)?.message }, 'teams: could not tell the user about the failure');
     }
   });
 

@@ -1,3 +1,5 @@
+import { AppError } from '../core/app-error';
+
 /** Errors of the Teams edge: a stable code, what happened, and what the operator should do. */
 export type TeamsErrorCode =
   | 'no_reference'
@@ -7,14 +9,6 @@ export type TeamsErrorCode =
   | 'connector_timeout'
   | 'sdk_setup';
 
-export class TeamsError extends Error {
-  constructor(
-    readonly code: TeamsErrorCode,
-    message: string,
-    readonly fix: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'TeamsError';
-  }
+export class TeamsError extends AppError<TeamsErrorCode> {
+  override name = 'TeamsError';
 }

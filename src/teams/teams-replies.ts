@@ -1,9 +1,12 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import type { Metrics } from '../core/ports/metrics';
 import type { Logger } from '../core/ports/ports';
+import { failureReply } from '../core/replies/failure-reply';
 import type { Reply } from '../core/replies/reply';
 import { baseConversationId } from './conversation-ref-store';
-import { FAILED, PRIVATE_FAILED, replyActivity, SENT_PRIVATELY, WORKING } from './reply-activity';
+import { PRIVATE_FAILED, replyActivity, SENT_PRIVATELY, WORKING } from './reply-activity';
+import { reportTeamsFailure } from './report-failure';
 import { isPersonal } from './teams-input';
 import { settleWithin } from './with-timeout';
 
@@ -15,6 +18,7 @@ export interface TeamsRepliesOptions {
   firstReplyMs: number;
   logger: Logger;
   supportConversation?: string;
+  metrics: Metrics;
 }
 
 /** Where a reply ended up. */
@@ -56,14 +60,14 @@ export class TeamsReplies {
     this.track(
       work
         .then(async (reply) => {
-          let shown = reply ?? FAILED;
+          let shown = reply ?? failureReply('public');
           if (reply && this.mustGoPrivate(activity, reply)) shown = (await this.sendPrivately(activity, client, reply)) ? SENT_PRIVATELY : PRIVATE_FAILED;
           await this.update(client, conversationId, placeholderId, shown);
         })
         .catch(async (err: unknown) => {
-          this.options.logger.error({ err, conversationId }, 'teams: finishing a slow reply failed');
-          await this.update(client, conversationId, placeholderId, FAILED).catch((e: unknown) =>
-            this.options.logger.error({ err: e, conversationId }, 'teams: could not update the placeholder either'),
+          reportTeamsFailure(this.options, err, 'finishing a slow reply failed', { conversationId });
+          await this.update(client, conversationId, placeholderId, failureReply('public')).catch((e: unknown) =>
+            reportTeamsFailure(this.options, e, 'could not update the placeholder either', { conversationId }),
           );
         }),
     );

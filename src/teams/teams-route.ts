@@ -1,6 +1,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { AgentApplication, CloudAdapter, Request, TurnState } from '@microsoft/agents-hosting';
 import type { Inbox } from '../core/inbox';
+import type { Metrics } from '../core/ports/metrics';
 import type { Logger } from '../core/ports/ports';
 import { sendJson, type Route } from '../server/create-server';
 import { BodyTooLargeError, readBody } from '../server/read-body';
@@ -19,6 +20,8 @@ export interface TeamsRouteOptions {
   logger: Logger;
   /** The durable inbox: activities are written to it before their turn runs. */
   inbox?: Inbox;
+  /** Refused and unverifiable tokens count as `edgeError('teams', 'auth' | 'auth_unavailable')`. */
+  metrics: Metrics;
 }
 
 /** The first useful sentence of the SDK's (zod) validation error. */
@@ -41,11 +44,15 @@ async function authorize(options: TeamsRouteOptions, request: Request, response:
     await withTimeout(options.adapter.authorizeRequest(request, response, () => (passed = true)), options.authTimeoutMs, 'The signing keys (JWKS) endpoint');
   } catch (err) {
     if (!(err instanceof TimeoutError)) throw err;
+    options.metrics.edgeError('teams', 'auth_unavailable');
     options.logger.warn({ ms: err.ms }, 'teams: token verification timed out fetching the signing keys');
     response.status(503).send({ error: 'auth_unavailable', message: 'Could not verify the request in time (signing keys unavailable). Retry later.' });
     return false;
   }
-  if (!passed) options.logger.warn({ hasToken: !!request.headers.authorization }, 'teams: request rejected: missing or invalid token');
+  if (!passed) {
+    options.metrics.edgeError('teams', 'auth');
+    options.logger.warn({ hasToken: !!request.headers.authorization }, 'teams: request rejected: missing or invalid token');
+  }
   return passed && !response.writableEnded;
 }
 

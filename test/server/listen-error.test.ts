@@ -15,7 +15,7 @@ function start(env: Record<string, string>) {
   });
 }
 
-describe('start errors name the variable in one line', () => {
+describe('start errors name the variable: what happened, then what to do', () => {
   let taken: Server;
   let port: number;
   beforeAll(async () => {
@@ -28,13 +28,13 @@ describe('start errors name the variable in one line', () => {
   it('PORT in use', () => {
     const run = start({ PORT: String(port), HOST: '127.0.0.1' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`idc-assistant could not start: PORT ${port} is already in use on 127.0.0.1. Stop the other process or set PORT to a free port.\n`);
+    expect(run.stderr).toBe(`idc-assistant could not start: PORT ${port} is already in use on 127.0.0.1.\nStop the other process or set PORT to a free port.\n`);
   });
 
   it('HOST that does not resolve', () => {
     const run = start({ PORT: '0', HOST: 'no-such-host.invalid' });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^idc-assistant could not start: HOST "no-such-host\.invalid" does not resolve.*Set HOST to/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+    expect(run.stderr).toMatch(/^idc-assistant could not start: HOST "no-such-host\.invalid" does not resolve.*\nSet HOST to/);
   });
 });

@@ -43,8 +43,9 @@ describe('Slack start-up and transport selection', () => {
     );
     expect(err).toBeInstanceOf(SlackStartError);
     expect((err as SlackStartError).code).toBe('slack_socket_failed');
-    expect((err as Error).message).toMatch(/SLACK_APP_TOKEN/);
-    expect((err as Error).message).not.toContain('xapp-1-A0IDC-1-secret');
+    // What main prints: the message, then the fix (the one coded error type).
+    expect((err as SlackStartError).fix).toMatch(/SLACK_APP_TOKEN/);
+    expect(`${(err as Error).message}\n${(err as SlackStartError).fix}`).not.toContain('xapp-1-A0IDC-1-secret');
     const open = fake.callsTo('apps.connections.open');
     expect(open.length).toBeGreaterThanOrEqual(1);
     expect(open[0]!.token).toBe('xapp-1-A0IDC-1-secret');
@@ -59,8 +60,8 @@ describe('Slack start-up and transport selection', () => {
     );
     expect(err).toBeInstanceOf(SlackStartError);
     expect((err as SlackStartError).code).toBe('slack_auth_failed');
-    expect((err as Error).message).toMatch(/invalid_auth.*SLACK_BOT_TOKEN/s);
-    expect((err as Error).message).not.toContain('xoxb-revoked');
+    expect(`${(err as Error).message}\n${(err as SlackStartError).fix}`).toMatch(/invalid_auth.*SLACK_BOT_TOKEN/s);
+    expect(`${(err as Error).message}\n${(err as SlackStartError).fix}`).not.toContain('xoxb-revoked');
     expect(app.server.listening).toBe(false);
   });
 

@@ -40,6 +40,17 @@ describe('Teams edge over HTTP: authentication on (the default)', () => {
     return { res, ms: Date.now() - started };
   };
 
+  it('counts each refused request as idc_edge_errors_total{platform="teams",kind="auth"}', async () => {
+    const count = async () => {
+      const line = (await (await fetch(`${h.base}/metrics`)).text()).split('\n').find((l) => l.startsWith('idc_edge_errors_total{platform="teams",kind="auth"}'));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    const before = await count();
+    expect((await timed({})).res.status).toBe(401);
+    expect((await timed({ authorization: 'Bearer not-a-jwt' })).res.status).toBe(401);
+    expect(await count()).toBe(before + 2);
+  });
+
   it('rejects a request without a token with 401, fast, and sends nothing', async () => {
     const { res, ms } = await timed({});
     expect(res.status).toBe(401);

@@ -1,5 +1,8 @@
 import { createApp, type App, type AppOptions } from '../../src/app';
-import { loadConfig } from '../../src/config/load-config';
+import { loadConfig, type TeamsConfig } from '../../src/config/load-config';
+import type { SupportDesk } from '../../src/core/escalations/escalation';
+import { MemoryStore } from '../../src/core/ports/memory-store';
+import { StoreConversationRefStore, type TeamsReferenceStore } from '../../src/teams/conversation-ref-store';
 import type { AdaptiveCard, CardElement } from '../../src/teams/adaptive-card';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
 import { recordingLogger } from './recording-logger';
@@ -9,22 +12,33 @@ export interface TeamsHarness {
   base: string;
   connector: FakeConnector;
   logs: ReturnType<typeof recordingLogger>;
+  /** The conversation references the Teams edge keeps, read from the same store. */
+  refs: TeamsReferenceStore;
+  /** The Teams edge's support desk (TEAMS_SUPPORT_CONVERSATION set), as the escalation flow gets it. */
+  desk: SupportDesk | undefined;
   post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The real app (createApp, PORT=0) with Teams on (anonymous unless env says otherwise) and a fake Bot Connector. */
-export async function startTeams(env: Record<string, string> = {}, options: Omit<AppOptions, 'config' | 'logger'> = {}): Promise<TeamsHarness> {
+export async function startTeams(
+  env: Record<string, string> = {},
+  { teams, ...options }: Omit<AppOptions, 'config' | 'logger'> & { teams?: Pick<TeamsConfig, 'timeouts'> } = {},
+): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
   const logs = recordingLogger();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TEAMS_ALLOW_ANONYMOUS: 'true', ...env });
-  const app = await createApp({ config, logger: logs.logger, ...options });
+  if (teams?.timeouts) config.teams = { ...config.teams!, timeouts: teams.timeouts };
+  const store = options.store ?? new MemoryStore();
+  const app = await createApp({ config, logger: logs.logger, ...options, store });
   const base = `http://127.0.0.1:${await app.listen()}`;
   return {
     app,
     base,
     connector,
     logs,
+    refs: new StoreConversationRefStore(store, () => new Date()),
+    desk: app.edges.find((e) => e.platform === 'teams')?.desk,
     post: (activity, headers = {}) =>
       fetch(`${base}/api/messages`, {
         method: 'POST',

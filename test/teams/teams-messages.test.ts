@@ -104,7 +104,7 @@ describe('Teams edge over HTTP: messages (anonymous mode, fake Bot Connector)', 
 
   it('stores a conversation reference when the bot is added to a team, without posting', async () => {
     expect((await h.post(botAddedToTeam(h.connector.url))).status).toBe(200);
-    expect(await h.app.teams!.refs.getReference(CHANNEL)).toMatchObject({ conversationId: CHANNEL, serviceUrl: h.connector.url, tenantId: TENANT, bot: BOT });
+    expect(await h.refs.getReference(CHANNEL)).toMatchObject({ conversationId: CHANNEL, serviceUrl: h.connector.url, tenantId: TENANT, bot: BOT });
     expect(h.connector.calls).toHaveLength(0);
   });
 });

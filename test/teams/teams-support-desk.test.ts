@@ -35,7 +35,7 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
   beforeEach(() => h.connector.calls.splice(0));
 
   it('says what to do when the app was never added to the support channel', async () => {
-    const err = await h.app.teams!.desk!.post(escalation(), composeSupportMessage(escalation())).catch((e: unknown) => e);
+    const err = await h.desk!.post(escalation(), composeSupportMessage(escalation())).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TeamsError);
     expect(err).toMatchObject({ code: 'no_reference', fix: expect.stringMatching(/add the app to that team/) });
     expect(h.connector.calls).toHaveLength(0);
@@ -46,7 +46,7 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
     await h.post(channelMention(h.connector.url, 'help')); // the asker's channel, seen once
     await h.connector.waitFor(2); // the help reply (private chat + note)
     h.connector.calls.splice(0);
-    const desk = h.app.teams!.desk!;
+    const desk = h.desk!;
 
     const message = await desk.post(escalation(), composeSupportMessage(escalation()));
     const [posted] = await h.connector.waitFor(1);
@@ -77,21 +77,21 @@ describe('TeamsSupportDesk (escalations to TEAMS_SUPPORT_CONVERSATION)', () => {
   it('notifies an asker in personal chat, and refuses escalations from another platform', async () => {
     await h.post(personalMessage(h.connector.url, 'help'));
     await h.connector.waitFor(1);
-    await h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'teams', channelId: PERSONAL } }), 'Resolved: re-provisioned.', composeRequesterUpdate('Resolved: re-provisioned.'));
+    await h.desk!.notifyRequester(escalation({ origin: { platform: 'teams', channelId: PERSONAL } }), 'Resolved: re-provisioned.', composeRequesterUpdate('Resolved: re-provisioned.'));
     const [sent] = await h.connector.waitFor(1, (c) => c.kind === 'send');
     expect(sent!.conversationId).toBe(PERSONAL);
-    await expect(h.app.teams!.desk!.notifyRequester(escalation({ origin: { platform: 'slack', channelId: 'C1' } }), 'x', composeRequesterUpdate('x'))).rejects.toMatchObject({ code: 'wrong_platform' });
-    await expect(h.app.teams!.desk!.update(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'wrong_platform' });
+    await expect(h.desk!.notifyRequester(escalation({ origin: { platform: 'slack', channelId: 'C1' } }), 'x', composeRequesterUpdate('x'))).rejects.toMatchObject({ code: 'wrong_platform' });
+    await expect(h.desk!.update(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'wrong_platform' });
   });
 
   it('reports a connector failure as a TeamsError with a fix', async () => {
     h.connector.hang(false);
-    const ref = (await h.app.teams!.refs.getReference(SUPPORT))!;
-    await h.app.teams!.refs.saveReference({ ...ref, serviceUrl: 'http://127.0.0.1:1/' });
+    const ref = (await h.refs.getReference(SUPPORT))!;
+    await h.refs.saveReference({ ...ref, serviceUrl: 'http://127.0.0.1:1/' });
     try {
-      await expect(h.app.teams!.desk!.post(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'connector_failed', fix: expect.stringMatching(/still installed/) });
+      await expect(h.desk!.post(escalation(), composeSupportMessage(escalation()))).rejects.toMatchObject({ code: 'connector_failed', fix: expect.stringMatching(/still installed/) });
     } finally {
-      await h.app.teams!.refs.saveReference(ref);
+      await h.refs.saveReference(ref);
     }
   });
 });

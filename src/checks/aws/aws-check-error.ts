@@ -1,3 +1,5 @@
+import { AppError } from '../../core/app-error';
+
 /**
  * AWS failures as the checks see them. Every SDK error is mapped here, at the boundary, into one
  * class with a code, the IAM action that failed, a cause and a fix for the person who must act.
@@ -13,16 +15,16 @@ export type AwsCheckErrorCode =
   | 'unreachable'
   | 'aws-error';
 
-export class AwsCheckError extends Error {
+export class AwsCheckError extends AppError<AwsCheckErrorCode> {
   constructor(
-    readonly code: AwsCheckErrorCode,
+    code: AwsCheckErrorCode,
     /** IAM action, e.g. identitystore:GetUserId. */
     readonly action: string,
     message: string,
-    readonly fix: string,
+    fix: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, fix, options);
     this.name = 'AwsCheckError';
   }
 

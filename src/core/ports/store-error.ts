@@ -1,3 +1,5 @@
+import { AppError } from '../app-error';
+
 /**
  * A store operation failed. `code` tells callers what happened; `fix` tells the operator what to
  * do; `cause` keeps the driver's error for the log. Users only ever see a sentence about it.
@@ -10,15 +12,10 @@ export type StoreErrorCode =
   /** Migrations could not be applied at start. */
   | 'store-migration';
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    readonly fix: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class StoreError extends AppError<StoreErrorCode> {
+  constructor(code: StoreErrorCode, message: string, fix: string, options?: { cause?: unknown }) {
+    super(code, message, fix, options);
+    this.name = 'StoreError';
   }
 }
 

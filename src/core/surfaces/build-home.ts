@@ -19,7 +19,7 @@ export const HOME_ESCALATIONS = 15;
  * Reads what the home page shows and composes it. A store failure costs only its section: the
  * page still explains the assistant.
  */
-export async function buildHome(deps: HomeDeps, viewer: { support: boolean }): Promise<HomeView> {
+export async function buildHome(deps: HomeDeps, viewer: { support: boolean; commandPrefix?: string }): Promise<HomeView> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - HOME_STATS_DAYS * 24 * 3600 * 1000);
   const failed = (what: string) => (err: unknown) => {
@@ -38,5 +38,6 @@ export async function buildHome(deps: HomeDeps, viewer: { support: boolean }): P
     moreEscalations: more,
     windowDays: HOME_STATS_DAYS,
     now,
+    commandPrefix: viewer.commandPrefix ?? '',
   });
 }

@@ -27,31 +27,33 @@ export interface HomeData {
   stats: readonly ArticleStats[] | Error;
   windowDays: number;
   now: Date;
+  /** How the viewer's platform types commands (`/idc ` on Slack), from the edge. */
+  commandPrefix?: string;
 }
 
-function about(articles: ReadonlyMap<string, Article>): Block[] {
+function about(articles: ReadonlyMap<string, Article>, p: string): Block[] {
   const example = [...articles.values()].find((a) => a.signatures.length > 0)?.signatures[0];
   return [
     { type: 'heading', text: 'IAM Identity Center assistant' },
     {
       type: 'markdown',
-      text: 'I recognise documented AWS IAM Identity Center problems and answer with the cause and numbered steps. Ask me in a DM, mention me in a thread, use `/idc`, or pick **Troubleshoot this** on any message.',
+      text: `I recognise documented AWS IAM Identity Center problems and answer with the cause and numbered steps. Ask me in a DM, mention me in a thread, ${p ? `use \`${p.trim()}\`, ` : ''}or pick **Troubleshoot this** on any message.`,
     },
     {
       type: 'markdown',
       text: [
         '**Try**',
         ...(example ? [`- Paste an error: \`${truncate(example, 120)}\``] : []),
-        '- `/idc check user alice@example.com`: look a user up (people allowed by the operator)',
-        '- `/idc check saml` with a SAML response pasted or attached: lint it',
-        '- `/idc escalate <note>` in a thread: hand it to the support team',
-        `- \`/idc kb\`: list the ${articles.size} knowledge base articles`,
+        `- \`${p}check user alice@example.com\`: look a user up (people allowed by the operator)`,
+        `- \`${p}check saml\` with a SAML response pasted or attached: lint it`,
+        `- \`${p}escalate <note>\` in a thread: hand it to the support team`,
+        `- \`${p}kb\`: list the ${articles.size} knowledge base articles`,
       ].join('\n'),
     },
   ];
 }
 
-function escalationBlocks(list: readonly Escalation[], now: Date, more: boolean): Block[] {
+function escalationBlocks(list: readonly Escalation[], now: Date, more: boolean, p: string): Block[] {
   const blocks: Block[] = [{ type: 'divider' }, { type: 'heading', text: `Open escalations (${list.length}${more ? '+' : ''})` }];
   if (list.length === 0) blocks.push({ type: 'markdown', text: 'None. Nice.' });
   for (const e of list) {
@@ -63,7 +65,7 @@ function escalationBlocks(list: readonly Escalation[], now: Date, more: boolean)
     blocks.push({ type: 'findings', items: [item] });
     if (e.status === 'open') blocks.push({ type: 'actions', actions: [{ id: 'escalation.claim', label: `Claim ${e.id}`, value: encodeAction({ e: e.id }), style: 'primary' }] });
   }
-  if (more) blocks.push({ type: 'context', text: `Showing the oldest ${list.length}; \`/idc escalations\` lists them too.` });
+  if (more) blocks.push({ type: 'context', text: `Showing the oldest ${list.length}; \`${p}escalations\` lists them too.` });
   return blocks;
 }
 
@@ -85,10 +87,10 @@ const unavailable = (what: string): Block[] => [{ type: 'divider' }, { type: 'co
 
 export function composeHome(data: HomeData): HomeView {
   const view: HomeView = {
-    about: about(data.articles),
+    about: about(data.articles, data.commandPrefix ?? ''),
     stats: data.stats instanceof Error ? unavailable('the answer statistics') : statsBlocks(data.stats, data.articles, data.windowDays),
   };
   if (data.escalations instanceof Error) view.escalations = unavailable('the escalations');
-  else if (data.escalations) view.escalations = escalationBlocks(data.escalations, data.now, data.moreEscalations ?? false);
+  else if (data.escalations) view.escalations = escalationBlocks(data.escalations, data.now, data.moreEscalations ?? false, data.commandPrefix ?? '');
   return view;
 }

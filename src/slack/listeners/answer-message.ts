@@ -4,6 +4,7 @@ import type { Input, Trigger } from '../../core/input';
 import { decodeSlackText } from '../decode-slack-text';
 import { deliverReply } from '../deliver-reply';
 import type { SlackMessageEvent } from '../read-message-event';
+import { slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import type { ThreadSurface } from '../thread-surface';
 import { isSlowText, withReaction } from '../with-reaction';
@@ -31,13 +32,7 @@ export async function answerMessage(
     text,
     trigger,
     actor: { platform: 'slack', id: message.user },
-    conversation: {
-      platform: 'slack',
-      channelId: message.channel,
-      threadId: threadTs,
-      messageId: message.ts,
-      privateSupport: message.channel === deps.supportChannel,
-    },
+    conversation: slackConversation(deps, message.channel, { threadId: threadTs, messageId: message.ts }),
     ...(attachments?.length ? { attachments } : {}),
   };
   const where = isSlowText(text) ? { channel: message.channel, timestamp: message.ts } : undefined;

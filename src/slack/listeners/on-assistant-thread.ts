@@ -1,6 +1,6 @@
-import { Assistant as BoltAssistant, type App } from '@slack/bolt';
+import { Assistant as BoltAssistant, type App, type AssistantThreadStartedMiddleware, type AssistantUserMessageMiddleware } from '@slack/bolt';
+import { guard, tellInThread } from '../guard-listener';
 import { suggestedPrompts } from '../../core/surfaces/suggested-prompts';
-import { slackErrorCode } from '../deliver-reply';
 import { readMessageEvent } from '../read-message-event';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { threadSurface } from '../thread-surface';
@@ -21,20 +21,24 @@ export function onAssistantThread(app: App, deps: SlackEdgeDeps): void {
   const prompts = suggestedPrompts(deps.assistant.articles.values());
   app.assistant(
     new BoltAssistant({
-      threadStarted: async ({ setSuggestedPrompts, event }) => {
-        try {
-          await setSuggestedPrompts({ title: SUGGESTED_PROMPTS_TITLE, prompts });
-        } catch (err) {
-          deps.logger.warn({ code: slackErrorCode(err), user: event.assistant_thread.user_id }, 'could not set the suggested prompts');
-        }
-      },
-      userMessage: async ({ message, body, context, client, setStatus, setTitle }) => {
-        const read = readMessageEvent(message);
-        if (!read) return;
-        const log = deps.logger.child({ surface: 'assistant' });
-        const surface = threadSurface({ setStatus, setTitle }, log);
-        await answerMessage(deps, client, read, 'dm', { botUserId: context.botUserId, eventId: (body as { event_id?: string }).event_id, surface });
-      },
+      threadStarted: guard<Parameters<AssistantThreadStartedMiddleware>[0]>(deps, 'assistant_thread_started', async ({ setSuggestedPrompts }) => {
+        await setSuggestedPrompts({ title: SUGGESTED_PROMPTS_TITLE, prompts });
+      }),
+      userMessage: guard<Parameters<AssistantUserMessageMiddleware>[0]>(
+        deps,
+        'assistant_message',
+        async ({ message, body, context, client, setStatus, setTitle }) => {
+          const read = readMessageEvent(message);
+          if (!read) return;
+          const log = deps.logger.child({ surface: 'assistant' });
+          const surface = threadSurface({ setStatus, setTitle }, log);
+          await answerMessage(deps, client, read, 'dm', { botUserId: context.botUserId, eventId: (body as { event_id?: string }).event_id, surface });
+        },
+        ({ message, client }) => {
+          const read = readMessageEvent(message);
+          return read ? tellInThread(client, read, deps) : undefined;
+        },
+      ),
     }),
   );
 }

@@ -1,8 +1,9 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { deliverReply, respondWith } from '../deliver-reply';
-import { failureReply } from '../failure-reply';
+import { guard } from '../guard-listener';
 import { readBlockAction } from '../read-block-action';
 import { KB_SEARCH_OPEN_ACTION_ID, renderModal } from '../render-view';
+import { slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { isSlowAction, withReaction } from '../with-reaction';
 
@@ -17,7 +18,7 @@ const EDGE_ACTION_IDS = new Set([KB_SEARCH_OPEN_ACTION_ID]);
  * Home tab is published again so it shows the change (a claimed escalation).
  */
 export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
-  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, client, respond }) => {
+  app.action<BlockAction>({ type: 'block_actions' }, guard<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs>(deps, 'action', async ({ body, action, ack, client, respond }) => {
     await ack();
     const log = deps.logger.child({ action: action.action_id, channel: body.channel?.id });
     if (EDGE_ACTION_IDS.has(action.action_id)) return;
@@ -32,31 +33,26 @@ export function onBlockAction(app: App, deps: SlackEdgeDeps): void {
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs = message?.thread_ts ?? message?.ts ?? body.container?.thread_ts;
     const where = channel && message?.ts && isSlowAction(id, clicked.value) ? { channel, timestamp: message.ts } : undefined;
-    try {
-      await withReaction(client, where, log, async () => {
-        const reply = await deps.assistant.act({
-          id,
-          value: clicked.value,
-          actor: { platform: 'slack', id: body.user.id, name: body.user.name },
-          conversation: { platform: 'slack', channelId: channel ?? '', threadId: threadTs, privateSupport: channel === deps.supportChannel },
-        });
-        log.info({ kind: reply?.kind ?? 'silent', native: clicked.native, surface: view?.type ?? 'message' }, 'action handled');
-        if (view) {
-          if (reply) {
-            const modal = renderModal(reply, 'IDC assistant');
-            if (view.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view: modal });
-            else await client.views.open({ trigger_id: body.trigger_id, view: modal });
-          }
-          if (view.type === 'home' && deps.home) await deps.home.publish(client, body.user.id);
-          return;
-        }
-        if (!reply) return;
-        if (reply.visibility === 'private' || !channel) return respondWith(respond, reply, log);
-        await deliverReply(client, reply, { channel, user: body.user.id, threadTs, respond }, log);
+    await withReaction(client, where, log, async () => {
+      const reply = await deps.assistant.act({
+        id,
+        value: clicked.value,
+        actor: { platform: 'slack', id: body.user.id, name: body.user.name },
+        conversation: slackConversation(deps, channel ?? '', { threadId: threadTs }),
       });
-    } catch (err) {
-      log.error({ err: (err as Error).message }, 'action failed');
-      if (!view) await respondWith(respond, failureReply(), log);
-    }
-  });
+      log.info({ kind: reply?.kind ?? 'silent', native: clicked.native, surface: view?.type ?? 'message' }, 'action handled');
+      if (view) {
+        if (reply) {
+          const modal = renderModal(reply, 'IDC assistant');
+          if (view.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view: modal });
+          else await client.views.open({ trigger_id: body.trigger_id, view: modal });
+        }
+        if (view.type === 'home' && deps.home) await deps.home.publish(client, body.user.id);
+        return;
+      }
+      if (!reply) return;
+      if (reply.visibility === 'private' || !channel) return respondWith(respond, reply, log);
+      await deliverReply(client, reply, { channel, user: body.user.id, threadTs, respond }, log);
+    });
+  }));
 }

@@ -1,12 +1,13 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { decodeSlackText } from '../decode-slack-text';
 import { respondWith } from '../deliver-reply';
 import { escapeMrkdwn } from '../escape-mrkdwn';
-import { failureReply } from '../failure-reply';
+import { guard } from '../guard-listener';
+import { IDC_COMMAND, slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 import { isSlowText } from '../with-reaction';
 
-export const IDC_COMMAND = '/idc';
+export { IDC_COMMAND };
 
 /**
  * `/idc <subcommand>`: acked at once (with a "working" line when live checks will run), answered
@@ -16,7 +17,7 @@ export const IDC_COMMAND = '/idc';
 export function onIdcCommand(app: App, deps: SlackEdgeDeps): void {
   // One listener for every command: only /idc is in the manifest, but another command pointed at
   // this URL gets a clear answer instead of a timeout.
-  app.command(/.*/, async ({ command, ack, respond }) => {
+  app.command(/.*/, guard<SlackCommandMiddlewareArgs & AllMiddlewareArgs>(deps, 'command', async ({ command, ack, respond }) => {
     if (command.command !== IDC_COMMAND) {
       await ack({ response_type: 'ephemeral', text: `This app only knows ${IDC_COMMAND}; ${escapeMrkdwn(command.command.slice(0, 40))} is not one of its commands. Try \`${IDC_COMMAND} help\`.` });
       return;
@@ -24,18 +25,13 @@ export function onIdcCommand(app: App, deps: SlackEdgeDeps): void {
     const text = decodeSlackText(command.text ?? '');
     await ack(isSlowText(text) ? { response_type: 'ephemeral', text: 'Running the check…' } : undefined);
     const log = deps.logger.child({ command: IDC_COMMAND, channel: command.channel_id });
-    try {
-      const { reply, match } = await deps.assistant.decide({
-        text,
-        trigger: 'command',
-        actor: { platform: 'slack', id: command.user_id, name: command.user_name },
-        conversation: { platform: 'slack', channelId: command.channel_id, privateSupport: command.channel_id === deps.supportChannel },
-      });
-      log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'command handled');
-      if (reply) await respondWith(respond, reply, log);
-    } catch (err) {
-      log.error({ err: (err as Error).message }, 'command failed');
-      await respondWith(respond, failureReply(), log);
-    }
-  });
+    const { reply, match } = await deps.assistant.decide({
+      text,
+      trigger: 'command',
+      actor: { platform: 'slack', id: command.user_id, name: command.user_name },
+      conversation: slackConversation(deps, command.channel_id),
+    });
+    log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'command handled');
+    if (reply) await respondWith(respond, reply, log);
+  }));
 }

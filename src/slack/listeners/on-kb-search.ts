@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { guard } from '../guard-listener';
 import { composeSearchResults } from '../../core/surfaces/compose-search-results';
 import { MAX_QUERY_CHARS, searchKnowledge } from '../../core/surfaces/search-knowledge';
-import { slackErrorCode } from '../deliver-reply';
 import { KB_SEARCH_BLOCK_ID, KB_SEARCH_CALLBACK_ID, KB_SEARCH_INPUT_ID, KB_SEARCH_OPEN_ACTION_ID, renderSearchModal } from '../render-view';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 
@@ -14,16 +14,17 @@ export const KB_SEARCH_RESULTS = 10;
  * same input and the matching articles, each with an Open button (answered by onBlockAction).
  */
 export function onKbSearch(app: App, deps: SlackEdgeDeps): void {
-  app.action(KB_SEARCH_OPEN_ACTION_ID, async ({ ack, body, client }) => {
-    await ack();
-    const triggerId = (body as { trigger_id?: string }).trigger_id;
-    if (!triggerId) return;
-    await client.views.open({ trigger_id: triggerId, view: renderSearchModal() }).catch((err: unknown) => {
-      deps.logger.warn({ code: slackErrorCode(err) }, 'could not open the knowledge base search');
-    });
-  });
+  app.action(
+    KB_SEARCH_OPEN_ACTION_ID,
+    guard<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs>(deps, 'kb_search_open', async ({ ack, body, client }) => {
+      await ack();
+      const triggerId = (body as { trigger_id?: string }).trigger_id;
+      if (!triggerId) return;
+      await client.views.open({ trigger_id: triggerId, view: renderSearchModal() });
+    }),
+  );
 
-  app.view(KB_SEARCH_CALLBACK_ID, async ({ ack, view }) => {
+  app.view(KB_SEARCH_CALLBACK_ID, guard<SlackViewMiddlewareArgs & AllMiddlewareArgs>(deps, 'kb_search', async ({ ack, view }) => {
     const query = (view.state.values[KB_SEARCH_BLOCK_ID]?.[KB_SEARCH_INPUT_ID]?.value ?? '').trim();
     if (!query) {
       await ack({ response_action: 'errors', errors: { [KB_SEARCH_BLOCK_ID]: 'Type a few words or paste the error text.' } });
@@ -37,5 +38,5 @@ export function onKbSearch(app: App, deps: SlackEdgeDeps): void {
     const hits = searchKnowledge(assistant.matcher, assistant.articles, query, KB_SEARCH_RESULTS);
     deps.logger.info({ hits: hits.length }, 'knowledge base searched');
     await ack({ response_action: 'update', view: renderSearchModal(composeSearchResults(query, hits), query) });
-  });
+  }));
 }

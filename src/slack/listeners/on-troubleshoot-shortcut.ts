@@ -1,7 +1,8 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { decodeSlackText } from '../decode-slack-text';
-import { deliverReply, respondWith } from '../deliver-reply';
-import { failureReply } from '../failure-reply';
+import { deliverReply } from '../deliver-reply';
+import { guard } from '../guard-listener';
+import { slackConversation } from '../slack-conversation';
 import type { SlackEdgeDeps } from '../slack-edge-deps';
 
 /** The message shortcut's callback_id, as in manifest/slack.yml. */
@@ -13,7 +14,7 @@ export const TROUBLESHOOT_CALLBACK_ID = 'troubleshoot_message';
  */
 export function onTroubleshootShortcut(app: App, deps: SlackEdgeDeps): void {
   // One listener for every shortcut: ones this app does not define are acked, so Slack shows no timeout error.
-  app.shortcut(/.*/, async ({ shortcut: received, ack, client, respond, context }) => {
+  app.shortcut(/.*/, guard<SlackShortcutMiddlewareArgs & AllMiddlewareArgs>(deps, 'shortcut', async ({ shortcut: received, ack, client, respond, context }) => {
     await ack();
     if (received.type !== 'message_action' || received.callback_id !== TROUBLESHOOT_CALLBACK_ID) {
       deps.logger.warn({ callbackId: received.callback_id }, 'unknown shortcut ignored');
@@ -23,20 +24,15 @@ export function onTroubleshootShortcut(app: App, deps: SlackEdgeDeps): void {
     const channel = shortcut.channel.id;
     const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
     const log = deps.logger.child({ shortcut: TROUBLESHOOT_CALLBACK_ID, channel });
-    try {
-      const { reply, match } = await deps.assistant.decide({
-        text: decodeSlackText(shortcut.message.text ?? '', context.botUserId),
-        trigger: 'shortcut',
-        actor: { platform: 'slack', id: shortcut.user.id, name: shortcut.user.name },
-        conversation: { platform: 'slack', channelId: channel, threadId: threadTs, messageId: shortcut.message.ts, privateSupport: channel === deps.supportChannel },
-      });
-      log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'shortcut handled');
-      if (!reply) return;
-      const posted = await deliverReply(client, reply, { channel, user: shortcut.user.id, threadTs, respond }, log);
-      if (posted) await deps.threads.markAnswered(channel, threadTs);
-    } catch (err) {
-      log.error({ err: (err as Error).message }, 'shortcut failed');
-      await respondWith(respond, failureReply(), log);
-    }
-  });
+    const { reply, match } = await deps.assistant.decide({
+      text: decodeSlackText(shortcut.message.text ?? '', context.botUserId),
+      trigger: 'shortcut',
+      actor: { platform: 'slack', id: shortcut.user.id, name: shortcut.user.name },
+      conversation: slackConversation(deps, channel, { threadId: threadTs, messageId: shortcut.message.ts }),
+    });
+    log.info({ kind: reply?.kind ?? 'silent', article: match?.matches[0]?.articleId }, 'shortcut handled');
+    if (!reply) return;
+    const posted = await deliverReply(client, reply, { channel, user: shortcut.user.id, threadTs, respond }, log);
+    if (posted) await deps.threads.markAnswered(channel, threadTs);
+  }));
 }

@@ -11,8 +11,8 @@ import { buildEscalations } from '../../helpers/build-escalations';
 const alice: Actor = { platform: 'slack', id: 'U0ALICE', name: 'Alice' };
 const bob: Actor = { platform: 'slack', id: 'U0BOB', name: 'Bob' };
 const carol: Actor = { platform: 'slack', id: 'U0CAROL', name: 'Carol' };
-const thread: Conversation = { platform: 'slack', channelId: 'C0HELP', threadId: '1700000000.000100', permalink: 'https://example.slack.com/archives/C0HELP/p1700000000000100' };
-const supportChannel: Conversation = { platform: 'slack', channelId: 'C0SUPPORT', threadId: '17000001.000100' };
+const thread: Conversation = { platform: 'slack', channelId: 'C0HELP', threadId: '1700000000.000100', permalink: 'https://example.slack.com/archives/C0HELP/p1700000000000100', commandPrefix: '/idc ' };
+const supportChannel: Conversation = { platform: 'slack', channelId: 'C0SUPPORT', threadId: '17000001.000100', commandPrefix: '/idc ' };
 const PASTE = 'SCIM sync fails for alice@example.com: Request is unparsable, syntactically incorrect, or violates schema';
 
 type World = ReturnType<typeof buildEscalations>;
