@@ -22,11 +22,13 @@ describeMoto('LOOKUP_SELF_SERVICE on Slack (users.info, Identity Store on moto)'
     world = await startMotoWorld();
     await world.seed.user({ UserName: 'asker@example.com' });
     await world.seed.user({ UserName: 'bob@example.com' });
+    await world.seed.user({ UserName: 'dan@example.com' });
     restoreEnv = useAwsEnv(world);
     h = await startSlackApp({ env: { LOOKUP_SELF_SERVICE: 'true', AWS_REGION: 'us-east-1', IDC_IDENTITY_STORE_ID: STORE_ID }, logger: logs.logger });
     // Slack reports the e-mail as the person typed it at sign-up; the comparison ignores case.
     h.fake.userEmails.set(USER, 'Asker@Example.com');
     h.fake.userEmails.set('U0NOMAIL', null);
+    h.fake.userEmails.set('U0DAN', 'dan@example.com');
   });
   afterAll(async () => {
     await h?.close();
@@ -49,6 +51,17 @@ describeMoto('LOOKUP_SELF_SERVICE on Slack (users.info, Identity Store on moto)'
     const again = await slash('check user asker@example.com', 'own-2');
     expect(again.text).toMatch(/User exists in the Identity Store/);
     expect(h.fake.callsTo('users.info').map((c) => c.args.user)).toEqual([USER]);
+  });
+
+  it('runs `check me` on the e-mail users.info gives, and says plainly when Slack gives none', async () => {
+    // The subject is the e-mail exactly as Slack reports it (the Identity Store lookup is not case-folded).
+    const own = await slash('check me', 'me-1', 'U0DAN');
+    expect(own.type).toBe('ephemeral');
+    expect(own.text).toMatch(/User exists in the Identity Store/);
+    expect(own.text).toMatch(/dan@example\.com/);
+    const unknown = await slash('check me', 'me-2', 'U0NOMAIL');
+    expect(unknown.text).toMatch(/I do not know your e-mail/);
+    expect(unknown.text).toMatch(/\/idc check user &lt;your e-mail&gt;/); // Slack mrkdwn escapes < and >
   });
 
   it('answers a mention in a channel with an ephemeral message to the asker only', async () => {

@@ -49,6 +49,22 @@ describeMoto('LOOKUP_SELF_SERVICE on Teams (conversation member, Identity Store 
     expect(memberCalls()).toEqual([expect.objectContaining({ conversationId: PERSONAL, memberId: USER.id })]);
   });
 
+  it('runs `check me` on the member e-mail, and says plainly when the member has none', async () => {
+    // The subject is the e-mail exactly as Teams reports it (the Identity Store lookup is not case-folded).
+    const dana = { id: '29:dana', name: 'Dana', aadObjectId: 'c0000000-0000-4000-8000-00000000da01' };
+    h.connector.members.set(dana.id, { ...dana, email: 'alice@example.com' });
+    const own = await ask({ ...personalMessage(h.connector.url, 'check me'), from: dana });
+    expect(own).toMatch(/User exists in the Identity Store/);
+    expect(own).toMatch(/alice@example\.com/);
+    const nobody = { id: '29:nomail', name: 'No Mail', aadObjectId: 'c0000000-0000-4000-8000-00000000ca02' };
+    h.connector.members.set(nobody.id, { ...nobody });
+    h.connector.calls.splice(0);
+    const reply = await ask({ ...personalMessage(h.connector.url, 'check me'), from: nobody });
+    expect(reply).toMatch(/I do not know your e-mail/);
+    // Teams has no command prefix: the hint is the bare command.
+    expect(reply).toMatch(/Type check user <your e-mail> instead/);
+  });
+
   it('answers a channel mention privately (the 1:1 chat), not in the channel thread', async () => {
     const activity = channelMention(h.connector.url, 'check user alice@example.com');
     expect((await h.post(activity)).status).toBe(200);
