@@ -1,5 +1,4 @@
 import type { Conversation } from '../core/input';
-import type { SlackEdgeDeps } from './slack-edge-deps';
 
 /** The slash command, as in manifest/slack.yml. */
 export const IDC_COMMAND = '/idc';
@@ -8,7 +7,7 @@ export const IDC_COMMAND = '/idc';
 export const SLACK_COMMAND_PREFIX = `${IDC_COMMAND} `;
 
 /** A Slack channel (and thread) as the core's neutral conversation, with Slack's command prefix. */
-export function slackConversation(deps: Pick<SlackEdgeDeps, 'supportChannel'>, channelId: string, where: Pick<Conversation, 'threadId' | 'messageId'> = {}): Conversation {
+export function slackConversation(deps: { supportChannel?: string }, channelId: string, where: Pick<Conversation, 'threadId' | 'messageId'> = {}): Conversation {
   return {
     platform: 'slack',
     channelId,

@@ -1,5 +1,6 @@
 import type { CheckReport } from '../../src/core/checks/checks';
-import { LIVE_CHECKS, type LiveCheckName, type LiveChecks } from '../../src/core/checks/live-check-registry';
+import { LIVE_CHECKS, type LiveCheckName } from '../../src/core/checks/live-check-registry';
+import type { LiveChecks } from '../../src/core/checks/checks';
 
 /**
  * An in-memory AWS side for every check in the registry (a new check needs no edit here): each

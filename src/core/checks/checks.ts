@@ -2,10 +2,16 @@
  * Results of checks, live (AWS) and offline (SAML, SCIM), as the core sees them. The checks
  * themselves live in `src/checks/` and are handed to the Assistant through these interfaces.
  */
-import type { LiveCheckName } from './live-check-registry';
+import { methodOf, type LiveCheckMethod, type LiveCheckName } from './live-check-registry';
 
 /** The AWS side's interface is derived from the live-check registry (one method per check). */
-export type { LiveChecks } from './live-check-registry';
+/** The AWS side: one method per check, named by the registry; a missing one is a compile error. */
+export type LiveChecks = { [M in LiveCheckMethod]: (subject: string) => Promise<CheckReport> };
+
+/** Runs the named check on the AWS side. */
+export function runOn(live: LiveChecks, name: LiveCheckName, subject: string): Promise<CheckReport> {
+  return live[methodOf(name)](subject);
+}
 
 export type FindingSeverity = 'error' | 'warning' | 'info' | 'ok';
 

@@ -1,5 +1,3 @@
-import type { CheckReport } from './checks';
-
 /**
  * Every live check (AWS lookups), declared once. Command parsing, `help`, the "Run check" buttons,
  * the action payloads, the CLI, the `checked` metric label and the IAM policy test all read this.
@@ -83,8 +81,8 @@ export type LiveCheckName = Entry['name'];
 
 export const LIVE_CHECK_NAMES: readonly LiveCheckName[] = LIVE_CHECKS.map((c) => c.name);
 
-/** The AWS side: one method per check, named by the registry; a missing one is a compile error. */
-export type LiveChecks = { [E in Entry as E['method']]: (subject: string) => Promise<CheckReport> };
+/** The method of the AWS side's `LiveChecks` (src/core/checks/checks.ts) that runs each check. */
+export type LiveCheckMethod = Entry['method'];
 
 export function isLiveCheckName(name: unknown): name is LiveCheckName {
   return typeof name === 'string' && (LIVE_CHECK_NAMES as readonly string[]).includes(name);
@@ -94,10 +92,8 @@ export function liveCheck(name: LiveCheckName): LiveCheckSpec {
   return LIVE_CHECKS.find((c) => c.name === name)!;
 }
 
-/** Runs the named check on the AWS side. */
-export function runOn(live: LiveChecks, name: LiveCheckName, subject: string): Promise<CheckReport> {
-  const method: Entry['method'] = LIVE_CHECKS.find((c) => c.name === name)!.method;
-  return live[method](subject);
+export function methodOf(name: LiveCheckName): LiveCheckMethod {
+  return LIVE_CHECKS.find((c) => c.name === name)!.method;
 }
 
 /** `check user <name|email>`: the usage line, as help and the CLI show it. */

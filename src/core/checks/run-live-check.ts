@@ -1,8 +1,8 @@
 import type { Article } from '../../knowledge/article';
 import { authorizeLookup, lookupVisibility, type LookupPolicy } from './authorize-lookup';
 import type { People } from '../ports/people';
-import type { CheckReport } from './checks';
-import { liveCheck, runOn, type LiveCheckName, type LiveChecks } from './live-check-registry';
+import { runOn, type CheckReport, type LiveChecks } from './checks';
+import { liveCheck, type LiveCheckName } from './live-check-registry';
 import { composeCheckReport } from '../replies/compose-check-report';
 import type { Actor, Conversation } from '../input';
 import { notice } from '../replies/notice';

@@ -1,6 +1,7 @@
 import { createAwsLiveChecks, type AwsClients } from '../../../src/checks/aws/create-aws-live-checks';
 import { TokenBucket } from '../../../src/checks/aws/token-bucket';
-import { LIVE_CHECKS, runOn, type LiveCheckName } from '../../../src/core/checks/live-check-registry';
+import { LIVE_CHECKS, type LiveCheckName } from '../../../src/core/checks/live-check-registry';
+import { runOn } from '../../../src/core/checks/checks';
 import { Seeder, STORE_ID, testClients } from '../../helpers/aws-seed';
 import { lookupEventsHandler, startFakeAws, type FakeAws } from '../../helpers/fake-aws-json';
 import { describeMoto, startMoto, type Moto } from '../../helpers/moto';

@@ -26,7 +26,9 @@ function setup(policy: Partial<LookupPolicy>, people: People) {
 const alice: Actor = { platform: 'slack', id: 'U0ALICE' };
 const teamsAlice: Actor = { platform: 'teams', id: 'aad-alice' };
 const people = new StaticPeople({}, { U0ALICE: 'Alice@Example.com', 'aad-alice': 'alice@example.com' });
-const ask = (text: string, actor: Actor = alice) => buildInput(text, 'command', { actor, conversation: { platform: actor.platform, channelId: 'C0TEST' } });
+/** As the edges hand it over: Slack conversations carry Slack's command prefix, Teams ones none. */
+const ask = (text: string, actor: Actor = alice) =>
+  buildInput(text, 'command', { actor, conversation: { platform: actor.platform, channelId: 'C0TEST', ...(actor.platform === 'slack' ? { commandPrefix: '/idc ' } : {}) } });
 
 describe('check me: the user check on the asker themself', () => {
   it.each([['check me'], ['check user me'], ['CHECK ME']])('"%s" runs for an allowed self-service user on the e-mail People gives', async (text) => {

@@ -1,5 +1,5 @@
 import { decodeAction, encodeAction } from '../../../src/core/commands/action-payload';
-import type { CheckReport } from '../../../src/core/checks/checks';
+import { runOn, type CheckReport, type LiveChecks } from '../../../src/core/checks/checks';
 import {
   isLiveCheckName,
   isSlowLiveCheck,
@@ -8,10 +8,8 @@ import {
   liveCheck,
   liveCheckUsages,
   matchLiveCheck,
-  runOn,
   usageOf,
   type LiveCheckName,
-  type LiveChecks,
 } from '../../../src/core/checks/live-check-registry';
 import { composeHelp } from '../../../src/core/replies/compose-help';
 import { parseCommand } from '../../../src/core/commands/parse-command';
