@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { CoalescingCache } from '../checks/aws/coalescing-cache';
+import { CoalescingCache } from '../core/coalescing-cache';
 import type { Actor } from '../core/input';
 import type { People } from '../core/ports/people';
 import type { Clock, Logger } from '../core/ports/ports';

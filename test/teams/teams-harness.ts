@@ -17,6 +17,8 @@ export interface TeamsHarness {
   /** The Teams edge's support desk (TEAMS_SUPPORT_CONVERSATION set), as the escalation flow gets it. */
   desk: SupportDesk | undefined;
   post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Resolves when the Teams edge's background reply updates ("Working on it…" → answer) are done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startTeams(
     logs,
     refs: new StoreConversationRefStore(store, () => new Date()),
     desk: app.edges.find((e) => e.platform === 'teams')?.desk,
+    idle: () => app.edges.find((e) => e.platform === 'teams')!.idle(),
     post: (activity, headers = {}) =>
       fetch(`${base}/api/messages`, {
         method: 'POST',

@@ -30,7 +30,7 @@ describeMoto('LOOKUP_SELF_SERVICE on Teams (conversation member, Identity Store 
     await world?.stop();
   });
   beforeEach(async () => {
-    await h.app.teams!.idle(); // a slow answer's late update belongs to the test before
+    await h.idle(); // a slow answer's late update belongs to the test before
     h.connector.calls.splice(0);
     h.connector.hangMembers(false);
   });
@@ -78,7 +78,7 @@ describeMoto('LOOKUP_SELF_SERVICE on Teams (conversation member, Identity Store 
     expect(cardText(cardOf(privateSend!))).toMatch(/User exists in the Identity Store/);
     const [inThread] = await h.connector.waitFor(1, (c) => isAnswer(c) && c.conversationId === thread, 10_000);
     expect(cardText(cardOf(inThread!))).toMatch(/Sent to you privately/);
-    await h.app.teams!.idle();
+    await h.idle();
     expect(h.connector.calls.filter((c) => c.conversationId?.startsWith(CHANNEL)).map((c) => JSON.stringify(c.body))).not.toContainEqual(expect.stringMatching(/alice@example\.com/));
   });
 

@@ -6,7 +6,7 @@ import {
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { callAws, type AwsCallMetrics } from './call-aws';
-import { CoalescingCache } from './coalescing-cache';
+import { CoalescingCache } from '../../core/coalescing-cache';
 
 export interface Assignment {
   accountId: string;

@@ -2,7 +2,7 @@ import { LookupEventsCommand, type CloudTrailClient, type LookupAttributeKey } f
 import type { AwsCheckError } from './aws-check-error';
 import { toAwsCheckError } from './aws-check-error';
 import { callAws, type AwsCallMetrics } from './call-aws';
-import { CoalescingCache } from './coalescing-cache';
+import { CoalescingCache } from '../../core/coalescing-cache';
 import { parseTrailText, type TrailEvent } from './parse-trail-record';
 import { TokenBucket } from './token-bucket';
 

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-identitystore';
 import { AwsCheckError } from './aws-check-error';
 import { callAws, type AwsCallMetrics } from './call-aws';
-import { CoalescingCache } from './coalescing-cache';
+import { CoalescingCache } from '../../core/coalescing-cache';
 
 export type IdentityUser = Omit<DescribeUserCommandOutput, '$metadata'>;
 

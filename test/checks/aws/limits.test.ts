@@ -1,6 +1,6 @@
 import { AwsCheckError, toAwsCheckError } from '../../../src/checks/aws/aws-check-error';
 import { callAws } from '../../../src/checks/aws/call-aws';
-import { CoalescingCache } from '../../../src/checks/aws/coalescing-cache';
+import { CoalescingCache } from '../../../src/core/coalescing-cache';
 import { TokenBucket } from '../../../src/checks/aws/token-bucket';
 
 function fakeTime() {
