@@ -14,7 +14,7 @@ function loadedSdks(env: Record<string, string>): string[] {
     script,
     `import { createApp } from ${JSON.stringify(join(projectRoot, 'src', 'app'))};
 import { loadConfig } from ${JSON.stringify(join(projectRoot, 'src', 'config', 'load-config'))};
-import { silentLogger } from ${JSON.stringify(join(projectRoot, 'src', 'core', 'ports'))};
+import { silentLogger } from ${JSON.stringify(join(projectRoot, 'src', 'core', 'ports', 'ports'))};
 (async () => {
   const app = await createApp({ config: loadConfig({ PORT: '0', ...${JSON.stringify(env)} }), logger: silentLogger });
   const sdks = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](@slack[\\\\/]bolt|@microsoft[\\\\/]agents-hosting)[\\\\/]/.test(k)).map((k) => (k.includes('@slack') ? '@slack/bolt' : '@microsoft/agents-hosting'));
