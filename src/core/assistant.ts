@@ -3,7 +3,7 @@ import type { Example } from '../knowledge/example';
 import { Matcher, type MatchResult } from '../match/index';
 import { decodeAction } from './commands/action-payload';
 import { DENY_ALL, type LookupPolicy } from './checks/authorize-lookup';
-import { nobodyKnown, type People } from './ports/people';
+import { nobodyKnown, ownEmail, type People } from './ports/people';
 import type { LiveChecks, OfflineChecks } from './checks/checks';
 import { composeAnswer, composeArticle } from './replies/compose-answer';
 import { composeClarify, composeOutside, composeUndocumented } from './replies/compose-not-answered';
@@ -256,8 +256,8 @@ export class Assistant {
   private async live(command: Extract<Command, { name: 'live' }>, input: Input, prefix: string): Promise<Reply> {
     if (!command.self) return this.runLive(command.check, command.subject, input.actor, input.conversation);
     const spec = liveCheck(command.check);
-    const own = input.actor.email ?? (await (this.deps.people ?? nobodyKnown).emailOf(input.actor).catch(() => undefined));
-    if (!own?.trim()) {
+    const own = await ownEmail(this.deps.people ?? nobodyKnown, input.actor);
+    if (!own) {
       return notice(
         'I do not know your e-mail',
         `Your chat platform did not tell me the e-mail of your account, so \`${spec.self?.words ?? spec.words}\` cannot tell who you are. Type \`${prefix}${spec.words} <your e-mail>\` instead.`,

@@ -36,7 +36,6 @@ export class SlackPeople implements People {
 
   async emailOf(actor: Actor): Promise<string | undefined> {
     if (actor.platform !== 'slack') return undefined;
-    if (actor.email) return actor.email;
     try {
       return await this.emails.get(actor.id, () => this.readEmail(actor.id));
     } catch (err) {

@@ -59,7 +59,6 @@ export class TeamsPeople implements People {
 
   async emailOf(actor: Actor): Promise<string | undefined> {
     if (actor.platform !== 'teams') return undefined;
-    if (actor.email) return actor.email;
     const where = this.where.get(actor.id);
     if (!where) return undefined;
     try {

@@ -1,5 +1,5 @@
 import type { Actor, Conversation } from '../input';
-import { nobodyKnown, type People } from '../ports/people';
+import { nobodyKnown, ownEmail, type People } from '../ports/people';
 import type { Reply } from '../replies/reply';
 
 /**
@@ -44,7 +44,7 @@ export async function authorizeLookup(
     if (mine.some((g) => policy.allowedGroups.includes(g))) return { allowed: true, reason: 'allowed-group' };
   }
   if (policy.selfService) {
-    const own = (actor.email ?? (await people.emailOf(actor).catch(() => undefined)))?.trim().toLowerCase();
+    const own = (await ownEmail(people, actor))?.toLowerCase();
     if (own && own === subject.trim().toLowerCase()) return { allowed: true, reason: 'self' };
     return { allowed: false, reason: 'not-self' };
   }

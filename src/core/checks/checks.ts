@@ -4,7 +4,6 @@
  */
 import { methodOf, type LiveCheckMethod, type LiveCheckName } from './live-check-registry';
 
-/** The AWS side's interface is derived from the live-check registry (one method per check). */
 /** The AWS side: one method per check, named by the registry; a missing one is a compile error. */
 export type LiveChecks = { [M in LiveCheckMethod]: (subject: string) => Promise<CheckReport> };
 

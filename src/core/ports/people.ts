@@ -8,8 +8,17 @@ import type { Actor, Platform } from '../input';
 export interface People {
   /** The user-group ids the actor belongs to (Slack user groups); none when the platform has none. */
   groupsOf(actor: Actor): Promise<readonly string[]>;
-  /** The actor's own e-mail (or Entra UPN), as the platform reports it; undefined when it cannot tell. */
+  /** The actor's own e-mail (or Entra UPN), as the platform reports it; undefined when it cannot tell. Callers use `ownEmail`. */
   emailOf(actor: Actor): Promise<string | undefined>;
+}
+
+/**
+ * The actor's own e-mail: the one the edge put on the actor, else what its platform's People
+ * reports. A failing lookup counts as unknown (self-service then refuses: fail closed).
+ */
+export async function ownEmail(people: People, actor: Actor): Promise<string | undefined> {
+  const email = actor.email ?? (await people.emailOf(actor).catch(() => undefined));
+  return email?.trim() || undefined;
 }
 
 export const nobodyKnown: People = { groupsOf: async () => [], emailOf: async () => undefined };
@@ -27,7 +36,6 @@ export class PeopleByPlatform implements People {
   }
 
   emailOf(actor: Actor): Promise<string | undefined> {
-    if (actor.email) return Promise.resolve(actor.email);
     return (this.byPlatform.get(actor.platform) ?? nobodyKnown).emailOf(actor);
   }
 }
@@ -44,6 +52,6 @@ export class StaticPeople implements People {
       .map(([group]) => group);
   }
   async emailOf(actor: Actor): Promise<string | undefined> {
-    return actor.email ?? this.emails[actor.id];
+    return this.emails[actor.id];
   }
 }
