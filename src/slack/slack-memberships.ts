@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { People } from '../core/ports/people';
 import type { Actor } from '../core/input';
+import { CoalescingCache } from '../core/coalescing-cache';
 import type { Clock, Logger } from '../core/ports/ports';
 import { systemClock } from '../core/ports/ports';
+import { WarnOnce } from '../core/ports/warn-once';
 
 /** Memberships change rarely and are asked on every support action: keep them 5 minutes. */
 const TTL_MS = 5 * 60_000;
@@ -10,36 +12,29 @@ const TTL_MS = 5 * 60_000;
 const PAGE_SIZE = 1_000;
 const MAX_PAGES = 20;
 
-interface Cached {
-  at: number;
-  members: Promise<ReadonlySet<string>>;
-}
-
 /**
  * Who is in a Slack channel (conversations.members, scopes channels:read / groups:read) and in a
  * user group (usergroups.users.list, scope usergroups:read), cached for 5 minutes. Concurrent asks
  * share one request. A failed request is not cached and counts as "no members": the callers decide
  * who may see private escalations and lookups, so failing closed is the safe side.
  */
-export class SlackMemberships implements People {
-  private readonly cache = new Map<string, Cached>();
-  private readonly warned = new Set<string>();
+export class SlackMemberships implements Pick<People, 'groupsOf'> {
+  private readonly cache: CoalescingCache<ReadonlySet<string>>;
+  private readonly warnings: WarnOnce;
 
   constructor(
     private readonly client: App['client'],
     /** The user groups worth asking about (LOOKUP_ALLOWED_SLACK_GROUPS and SUPPORT_SLACK_GROUPS). */
     private readonly groupIds: readonly string[],
     private readonly logger: Logger,
-    private readonly clock: Clock = systemClock,
-  ) {}
+    clock: Clock = systemClock,
+  ) {
+    this.cache = new CoalescingCache<ReadonlySet<string>>(TTL_MS, () => clock.now().getTime());
+    this.warnings = new WarnOnce(logger);
+  }
 
   async inChannel(channel: string, userId: string): Promise<boolean> {
     return (await this.members(`channel:${channel}`, () => this.channelMembers(channel))).has(userId);
-  }
-
-  /** Not known from memberships: `users.info` answers it (see the Slack edge's People). */
-  async emailOf(): Promise<string | undefined> {
-    return undefined;
   }
 
   /** The configured user groups `actor` belongs to. */
@@ -54,24 +49,16 @@ export class SlackMemberships implements People {
   }
 
   private members(key: string, load: () => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string>> {
-    const now = this.clock.now().getTime();
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at < TTL_MS) return hit.members;
-    const members = load().catch((err: unknown) => {
-      this.cache.delete(key);
+    return this.cache.get(key, load).catch((err: unknown) => {
       const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
       // Once per key and error: a missing scope would otherwise log on every click.
-      if (!this.warned.has(`${key}:${error}`)) {
-        this.warned.add(`${key}:${error}`);
-        this.logger.warn(
-          { key, error },
-          'could not read Slack members; treating as none. Fix: reinstall the app with the channels:read, groups:read and usergroups:read scopes (manifest/slack.yml), and invite it to the support channel',
-        );
-      }
+      this.warnings.warn(
+        `${key}:${error}`,
+        { key, error },
+        'could not read Slack members; treating as none. Fix: reinstall the app with the channels:read, groups:read and usergroups:read scopes (manifest/slack.yml), and invite it to the support channel',
+      );
       return new Set<string>();
     });
-    this.cache.set(key, { at: now, members });
-    return members;
   }
 
   private async channelMembers(channel: string): Promise<ReadonlySet<string>> {

@@ -4,6 +4,7 @@ import type { Actor } from '../core/input';
 import type { People } from '../core/ports/people';
 import type { Clock, Logger } from '../core/ports/ports';
 import { systemClock } from '../core/ports/ports';
+import { WarnOnce } from '../core/ports/warn-once';
 
 /** A Slack account's e-mail changes rarely; 10 minutes bounds how long a changed one is trusted. */
 const TTL_MS = 10 * 60_000;
@@ -19,14 +20,15 @@ const SCOPE_FIX = 'Fix: reinstall the app with the users:read and users:read.ema
  */
 export class SlackPeople implements People {
   private readonly emails: CoalescingCache<string | undefined>;
-  private readonly warned = new Set<string>();
+  private readonly warnings: WarnOnce;
 
   constructor(
     private readonly client: App['client'],
     private readonly memberships: Pick<People, 'groupsOf'>,
-    private readonly logger: Logger,
+    logger: Logger,
     clock: Clock = systemClock,
   ) {
+    this.warnings = new WarnOnce(logger);
     this.emails = new CoalescingCache<string | undefined>(TTL_MS, () => clock.now().getTime(), MAX_USERS);
   }
 
@@ -40,7 +42,7 @@ export class SlackPeople implements People {
       return await this.emails.get(actor.id, () => this.readEmail(actor.id));
     } catch (err) {
       const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-      this.warnOnce(error, { error }, `could not read the asker's Slack profile (users.info); treating the e-mail as unknown.${error === 'missing_scope' ? ` ${SCOPE_FIX}` : ''}`);
+      this.warnings.warn(error, { error }, `could not read the asker's Slack profile (users.info); treating the e-mail as unknown.${error === 'missing_scope' ? ` ${SCOPE_FIX}` : ''}`);
       return undefined;
     }
   }
@@ -49,14 +51,7 @@ export class SlackPeople implements People {
     const res = await this.client.users.info({ user });
     const email = res.user?.profile?.email?.trim();
     // Without users:read.email Slack answers ok but leaves the e-mail out (bots have none either).
-    if (!email && !res.user?.is_bot) this.warnOnce('no-email', {}, `Slack returned a profile without an e-mail; self-service lookups will refuse. ${SCOPE_FIX}`);
+    if (!email && !res.user?.is_bot) this.warnings.warn('no-email', {}, `Slack returned a profile without an e-mail; self-service lookups will refuse. ${SCOPE_FIX}`);
     return email || undefined;
-  }
-
-  /** Once per kind of failure: a missing scope would otherwise log on every lookup. */
-  private warnOnce(kind: string, fields: object, message: string): void {
-    if (this.warned.has(kind)) return;
-    this.warned.add(kind);
-    this.logger.warn(fields, message);
   }
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../core/input';
 import type { People } from '../core/ports/people';
 import type { Clock, Logger } from '../core/ports/ports';
 import { systemClock } from '../core/ports/ports';
+import { WarnOnce } from '../core/ports/warn-once';
 import type { TeamsReference } from './conversation-ref-store';
 import type { TeamsProactive } from './teams-proactive';
 import { referenceOf } from './teams-reference';
@@ -31,14 +32,15 @@ interface Where {
 export class TeamsPeople implements People {
   private readonly where = new Map<string, Where>();
   private readonly emails: CoalescingCache<string | undefined>;
-  private readonly warned = new Set<string>();
+  private readonly warnings: WarnOnce;
 
   constructor(
     private readonly proactive: Pick<TeamsProactive, 'continueIn'>,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly timeoutMs: number,
     clock: Clock = systemClock,
   ) {
+    this.warnings = new WarnOnce(logger);
     this.emails = new CoalescingCache<string | undefined>(TTL_MS, () => clock.now().getTime(), MAX_PEOPLE);
   }
 
@@ -65,14 +67,11 @@ export class TeamsPeople implements People {
       return await this.emails.get(actor.id, () => this.readEmail(where));
     } catch (err) {
       const e = err as { code?: string; message?: string };
-      const kind = e.code ?? 'error';
-      if (!this.warned.has(kind)) {
-        this.warned.add(kind);
-        this.logger.warn(
-          { code: e.code, err: e.message },
-          "could not read the asker's Teams member profile; treating the e-mail as unknown. Fix: check that the app is installed in the conversation and that the Bot Connector service URL is reachable",
-        );
-      }
+      this.warnings.warn(
+        e.code ?? 'error',
+        { code: e.code, err: e.message },
+        "could not read the asker's Teams member profile; treating the e-mail as unknown. Fix: check that the app is installed in the conversation and that the Bot Connector service URL is reachable",
+      );
       return undefined;
     }
   }
