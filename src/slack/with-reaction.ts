@@ -2,7 +2,6 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../core/ports/ports';
 import { decodeAction } from '../core/commands/action-payload';
 import { isSlowLiveCheck, liveCheck } from '../core/checks/live-check-registry';
-import { looksLikeCommand } from '../core/commands/parse-command';
 import type { ActionId } from '../core/replies/reply';
 import { slackErrorCode } from './deliver-reply';
 
@@ -11,7 +10,7 @@ export const WORKING_REACTION = 'eyes';
 
 /** Live checks the registry marks slow call AWS (seconds, throttled); everything else answers in milliseconds. */
 export function isSlowText(text: string): boolean {
-  return looksLikeCommand(text) && isSlowLiveCheck(text.trim().replace(/^\//, ''));
+  return isSlowLiveCheck(text.trim().replace(/^\//, ''));
 }
 
 /** A "Run check" button for a check the registry marks slow (an unknown check answers at once). */

@@ -16,7 +16,7 @@ import { referenceOf } from './teams-reference';
 import type { TeamsPeople } from './teams-people';
 import type { TeamsReplies } from './teams-replies';
 import { settleWithin } from './with-timeout';
-import { truncate } from '../core/text/truncate';
+import { truncateLine } from '../core/text/truncate';
 
 export interface TeamsBotDeps {
   adapter: CloudAdapter;
@@ -35,8 +35,7 @@ const MAX_TOAST_CHARS = 300;
 
 /** Universal Actions answer: a short message Teams shows to the person who pressed the button only. */
 function toast(text: string): unknown {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: truncate(line, MAX_TOAST_CHARS) };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: truncateLine(text, MAX_TOAST_CHARS) };
 }
 
 /**
